@@ -1,0 +1,59 @@
+import type { Reader } from '../expression/compile.js';
+import { calcKey, type Calculation } from '../spec/query.js';
+import type { Accumulator, AccumulatorFactory } from './accumulators.js';
+import type { GroupValue, ResultRow } from './result.js';
+import type { SpanEvent } from './span-event.js';
+
+export interface GroupState {
+  group: GroupValue[];
+  accs: Accumulator[];
+}
+
+const NULL_PART = '\u0000';
+const SEPARATOR = '\u0001';
+
+/** Joins the breakdown values into a Map key; one breakdown needs no join. */
+export function groupKey(event: SpanEvent, readers: readonly Reader<SpanEvent>[]): string {
+  if (readers.length === 0) return '';
+  if (readers.length === 1) return keyPart(readers[0]!(event));
+  let key = keyPart(readers[0]!(event));
+  for (let i = 1; i < readers.length; i++) key += SEPARATOR + keyPart(readers[i]!(event));
+  return key;
+}
+
+const keyPart = (value: GroupValue): string => (value === null ? NULL_PART : String(value));
+
+/** Groups and their accumulators for one time span (the whole query or one bucket). */
+export class GroupTable {
+  readonly groups = new Map<string, GroupState>();
+
+  constructor(private readonly factories: readonly AccumulatorFactory[]) {}
+
+  add(key: string, event: SpanEvent, breakdownReaders: readonly Reader<SpanEvent>[]): void {
+    let state = this.groups.get(key);
+    if (!state) {
+      state = { group: breakdownReaders.map((read) => read(event)), accs: this.factories.map((make) => make()) };
+      this.groups.set(key, state);
+    }
+    for (const acc of state.accs) acc.add(event);
+  }
+
+  /** A query without breakdowns always has its one group, even over no events (COUNT = 0). */
+  ensureEmptyGroup(): void {
+    if (!this.groups.has('')) this.groups.set('', { group: [], accs: this.factories.map((make) => make()) });
+  }
+}
+
+export function toRow(state: GroupState, breakdowns: readonly string[], calcs: readonly Calculation[]): ResultRow {
+  const group: Record<string, GroupValue> = {};
+  breakdowns.forEach((column, i) => (group[column] = state.group[i] ?? null));
+  const values: Record<string, number | null> = {};
+  let heatmaps: ResultRow['heatmaps'];
+  calcs.forEach((calc, i) => {
+    const acc = state.accs[i]!;
+    const key = calcKey(calc);
+    values[key] = acc.result();
+    if (acc.buckets) (heatmaps ??= {})[key] = acc.buckets();
+  });
+  return heatmaps ? { group, values, heatmaps } : { group, values };
+}

@@ -1,0 +1,34 @@
+import type { Scalar } from '../spec/query.js';
+
+export type Expr =
+  | { kind: 'column'; name: string }
+  | { kind: 'literal'; value: Scalar }
+  | { kind: 'call'; fn: string; args: Expr[] };
+
+export class ExpressionSyntaxError extends Error {
+  constructor(message: string, readonly position: number) {
+    super(`${message} at position ${position}`);
+  }
+}
+
+/** Every column an expression reads, in order of first appearance. */
+export function referencedColumns(expr: Expr): string[] {
+  const seen = new Set<string>();
+  const visit = (node: Expr): void => {
+    if (node.kind === 'column') seen.add(node.name);
+    else if (node.kind === 'call') node.args.forEach(visit);
+  };
+  visit(expr);
+  return [...seen];
+}
+
+export function referencedFunctions(expr: Expr): string[] {
+  const seen = new Set<string>();
+  const visit = (node: Expr): void => {
+    if (node.kind !== 'call') return;
+    seen.add(node.fn);
+    node.args.forEach(visit);
+  };
+  visit(expr);
+  return [...seen];
+}

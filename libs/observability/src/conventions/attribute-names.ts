@@ -1,0 +1,20 @@
+/** Attribute and event names the library itself writes, kept in one place. */
+export const ATTR_ERROR = 'error';
+export const ATTR_ERROR_TYPE = 'error.type';
+export const ATTR_ENVIRONMENT = 'environment';
+export const ATTR_REQUEST_ID = 'request.id';
+export const ATTR_USER_ID = 'user.id';
+export const ATTR_SAMPLE_RATE = 'SampleRate';
+export const ATTR_CANCELLED = 'observability.cancelled';
+export const ATTR_CALLBACK_ERROR = 'observability.callback_error';
+
+export const ATTR_EXCEPTION_TYPE = 'exception.type';
+export const ATTR_EXCEPTION_MESSAGE = 'exception.message';
+export const ATTR_EXCEPTION_STACKTRACE = 'exception.stacktrace';
+export const EVENT_EXCEPTION = 'exception';
+
+export const RESOURCE_SERVICE_NAME = 'service.name';
+export const RESOURCE_SERVICE_VERSION = 'service.version';
+export const RESOURCE_DEPLOYMENT_ENVIRONMENT = 'deployment.environment';
+
+export const REDACTED_VALUE = '[REDACTED]';

@@ -1,0 +1,91 @@
+import { context, trace, type Attributes, type Context, type SpanOptions } from '@opentelemetry/api';
+import { REDACTED_VALUE } from '../conventions/attribute-names.js';
+import { attributePolicy, type AttributePolicy } from './attribute-policy.js';
+import { toAttributes, toAttributeValue } from './attribute-values.js';
+import { describeException } from './exception-attributes.js';
+import { endWithError, markError } from './finish-span.js';
+import { adoptFunctionIdentity } from './function-identity.js';
+import { settleResult } from './settle-result.js';
+import type { SpanPlan } from './span-plan.js';
+import { tracingState } from './tracing-state.js';
+
+type Method = (...args: never[]) => unknown;
+
+/** Per-function cache of what only changes when the attribute policy does. */
+interface PolicyCache {
+  version: number;
+  staticAttributes: Attributes | undefined;
+  argumentKeyRedacted: boolean[];
+}
+
+/**
+ * Wraps a function so each call runs inside a span described by `plan`. This is the one core
+ * every decorator goes through. When tracing is disabled the wrapper is a plain call.
+ */
+export function createTracedFunction<F extends Method>(original: F, plan: SpanPlan): F {
+  const cache: PolicyCache = { version: -1, staticAttributes: undefined, argumentKeyRedacted: [] };
+  const dynamic = plan.argumentAttributes.length > 0 || plan.argsAttributes !== undefined;
+
+  const traced = function (this: unknown): unknown {
+    const tracer = tracingState.tracer;
+    if (tracer === undefined) return Reflect.apply(original, this, arguments);
+
+    const policy = attributePolicy();
+    if (cache.version !== policy.version) refreshCache(cache, plan, policy);
+    const parent = context.active();
+    let callbackFailure: string | undefined;
+    let attributes = cache.staticAttributes;
+    if (dynamic) {
+      try {
+        attributes = callAttributes(plan, cache, policy, arguments);
+      } catch (error) {
+        callbackFailure = describeException(error).message;
+      }
+    }
+    const span = tracer.startSpan(plan.name, spanOptions(plan, attributes, parent), parent);
+    if (callbackFailure !== undefined) markError(span, `attribute callback failed: ${callbackFailure}`);
+    const spanContext = trace.setSpan(parent, span);
+    let result: unknown;
+    try {
+      result = context.with(spanContext, Reflect.apply, undefined, original, this, arguments);
+    } catch (error) {
+      endWithError(span, plan, error);
+      throw error;
+    }
+    return settleResult(span, plan, spanContext, result);
+  } as unknown as F;
+
+  return adoptFunctionIdentity(original, traced);
+}
+
+function refreshCache(cache: PolicyCache, plan: SpanPlan, policy: AttributePolicy): void {
+  cache.staticAttributes = plan.staticAttributes ? toAttributes(plan.staticAttributes, policy) : undefined;
+  cache.argumentKeyRedacted = plan.argumentAttributes.map(({ key }) => policy.isRedactedKey(key));
+  cache.version = policy.version;
+}
+
+function callAttributes(plan: SpanPlan, cache: PolicyCache, policy: AttributePolicy, args: IArguments): Attributes {
+  const attributes: Attributes = cache.staticAttributes ? { ...cache.staticAttributes } : {};
+  const argumentAttributes = plan.argumentAttributes;
+  for (let i = 0; i < argumentAttributes.length; i++) {
+    const { index, key, read } = argumentAttributes[i];
+    const value = read(args[index]);
+    if (value === undefined || value === null) continue;
+    attributes[key] = cache.argumentKeyRedacted[i] ? REDACTED_VALUE : toAttributeValue(value, policy);
+  }
+  if (plan.argsAttributes !== undefined) {
+    Object.assign(attributes, toAttributes(plan.argsAttributes(...(Array.from(args) as unknown[])), policy));
+  }
+  return attributes;
+}
+
+function spanOptions(plan: SpanPlan, attributes: Attributes | undefined, parent: Context): SpanOptions {
+  if (!plan.root) return { kind: plan.kind, attributes };
+  const parentSpanContext = trace.getSpanContext(parent);
+  return {
+    kind: plan.kind,
+    attributes,
+    root: true,
+    links: parentSpanContext ? [{ context: parentSpanContext }] : undefined,
+  };
+}

@@ -1,0 +1,20 @@
+import { metrics } from '@opentelemetry/api';
+import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
+import type { Resource } from '@opentelemetry/resources';
+import { MeterProvider, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
+import type { MetricsChoice } from './resolve-config.js';
+
+/** Registers a global meter provider exporting over OTLP, which nestjs-otel's host metrics then use. */
+export function startMetrics(choice: MetricsChoice, resource: Resource, exportIntervalMillis = 60_000): MeterProvider {
+  const provider = new MeterProvider({
+    resource,
+    readers: [
+      new PeriodicExportingMetricReader({
+        exporter: new OTLPMetricExporter({ url: choice.url, headers: choice.headers }),
+        exportIntervalMillis,
+      }),
+    ],
+  });
+  metrics.setGlobalMeterProvider(provider);
+  return provider;
+}

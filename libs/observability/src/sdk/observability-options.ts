@@ -1,0 +1,69 @@
+import type { Attributes } from '@opentelemetry/api';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
+
+export const EXPORTER_NAMES = ['honeycomb', 'otlp', 'local', 'none'] as const;
+export type ExporterName = (typeof EXPORTER_NAMES)[number];
+
+export interface BatchOptions {
+  /** Spans held for export at most; newer spans are dropped (and counted) beyond it. Default 2048. */
+  maxQueueSize?: number;
+  maxExportBatchSize?: number;
+  scheduledDelayMillis?: number;
+  exportTimeoutMillis?: number;
+}
+
+export interface LocalExportOptions {
+  /** Folder for the OTLP JSON lines files. Default `.traces` in the working directory. */
+  directory?: string;
+  /** A file is rotated when it would grow past this. Default 10 MiB. */
+  maxFileBytes?: number;
+  /** Rotated files kept. Default 3. */
+  maxFiles?: number;
+  /** Print each finished trace as a tree. Default true. */
+  console?: boolean;
+}
+
+/** Options for `setupObservability` and `ObservabilityModule.forRoot`. Environment variables win over these. */
+export interface ObservabilityOptions {
+  enabled?: boolean;
+  serviceName?: string;
+  serviceVersion?: string;
+  environment?: string;
+  /** A SpanExporter instance (always used when given), or the name of a built-in one. */
+  exporter?: SpanExporter | ExporterName;
+  /** `batch` (default) for real exporters; `simple` exports each span as it ends (tests). */
+  spanProcessor?: 'batch' | 'simple';
+  batch?: BatchOptions;
+  honeycomb?: {
+    apiKey?: string;
+    dataset?: string;
+    metricsDataset?: string;
+    /** Base URL, default `https://api.honeycomb.io`; `/v1/traces` is appended. */
+    endpoint?: string;
+    /** Used verbatim. */
+    tracesEndpoint?: string;
+  };
+  otlp?: {
+    endpoint?: string;
+    tracesEndpoint?: string;
+    metricsEndpoint?: string;
+    headers?: Record<string, string>;
+  };
+  /** Keep 1 trace in N (a positive integer). Default 1. */
+  sampleRate?: number;
+  local?: LocalExportOptions;
+  attributes?: {
+    maxStringLength?: number;
+    redactedKeys?: string[];
+  };
+  resourceAttributes?: Attributes;
+  /** Where the startup line and warnings go. Default: `console.log` / `console.warn`. */
+  logger?: ObservabilityLogger;
+  /** The environment to read; `process.env` by default. */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface ObservabilityLogger {
+  info(line: string): void;
+  warn(line: string): void;
+}

@@ -1,0 +1,76 @@
+import type { Attributes } from '@opentelemetry/api';
+import { isDisabledByEnvironment } from '../core/tracing-state.js';
+import { parsePositiveInteger, parseUrl, readEnv } from './environment.js';
+import { chooseExporter, honeycombBaseUrl, otlpHeaders, type ExporterChoice } from './exporter-choice.js';
+import { honeycombMetricsHeaders, signalUrl } from './honeycomb.js';
+import type { BatchOptions, ObservabilityOptions } from './observability-options.js';
+
+export interface MetricsChoice {
+  url: string;
+  headers: Record<string, string>;
+  /** What the startup line may say about where metrics go (never a key). */
+  description: string;
+}
+
+export interface ResolvedConfig {
+  enabled: boolean;
+  serviceName: string;
+  serviceVersion: string;
+  environment: string;
+  resourceAttributes: Attributes;
+  exporter: ExporterChoice;
+  metrics: MetricsChoice | undefined;
+  spanProcessor: 'batch' | 'simple';
+  batch: Required<BatchOptions>;
+  sampleRate: number;
+  maxStringLength: number | undefined;
+  redactedKeys: readonly string[] | undefined;
+  /** Problems worth a warning line at startup. */
+  warnings: string[];
+}
+
+/** Turns options and environment (the environment wins) into one validated configuration. */
+export function resolveConfig(options: ObservabilityOptions = {}, env: NodeJS.ProcessEnv = process.env): ResolvedConfig {
+  const warnings: string[] = [];
+  const sampleRateEnv = readEnv(env, 'HONEYCOMB_SAMPLE_RATE');
+  const enabled = !isDisabledByEnvironment(env) && options.enabled !== false;
+  return {
+    enabled,
+    serviceName: readEnv(env, 'OTEL_SERVICE_NAME') ?? options.serviceName ?? 'unknown_service:node',
+    serviceVersion: readEnv(env, 'LIFT_SYS_VERSION') ?? options.serviceVersion ?? 'dev',
+    environment: readEnv(env, 'ENVIRONMENT') ?? options.environment ?? 'development',
+    resourceAttributes: options.resourceAttributes ?? {},
+    exporter: enabled ? chooseExporter(options, env, warnings) : { kind: 'none' },
+    metrics: enabled ? chooseMetrics(options, env) : undefined,
+    spanProcessor: options.spanProcessor ?? 'batch',
+    batch: {
+      maxQueueSize: parsePositiveInteger('batch.maxQueueSize', options.batch?.maxQueueSize ?? 2048),
+      maxExportBatchSize: parsePositiveInteger('batch.maxExportBatchSize', options.batch?.maxExportBatchSize ?? 512),
+      scheduledDelayMillis: parsePositiveInteger('batch.scheduledDelayMillis', options.batch?.scheduledDelayMillis ?? 1000),
+      exportTimeoutMillis: parsePositiveInteger('batch.exportTimeoutMillis', options.batch?.exportTimeoutMillis ?? 10_000),
+    },
+    sampleRate: sampleRateEnv
+      ? parsePositiveInteger('HONEYCOMB_SAMPLE_RATE', sampleRateEnv)
+      : parsePositiveInteger('sampleRate', options.sampleRate ?? 1),
+    maxStringLength:
+      options.attributes?.maxStringLength === undefined
+        ? undefined
+        : parsePositiveInteger('attributes.maxStringLength', options.attributes.maxStringLength),
+    redactedKeys: options.attributes?.redactedKeys,
+    warnings,
+  };
+}
+
+/** Metrics go to Honeycomb when a metrics dataset is named, or to an OTLP metrics endpoint when one is set. */
+function chooseMetrics(options: ObservabilityOptions, env: NodeJS.ProcessEnv): MetricsChoice | undefined {
+  const apiKey = readEnv(env, 'HONEYCOMB_API_KEY') ?? options.honeycomb?.apiKey;
+  const dataset = readEnv(env, 'HONEYCOMB_METRICS_DATASET') ?? options.honeycomb?.metricsDataset;
+  if (apiKey && dataset) {
+    const url = signalUrl(honeycombBaseUrl(options, env), 'metrics');
+    return { url, headers: honeycombMetricsHeaders(apiKey, dataset), description: `honeycomb dataset=${dataset} ${url}` };
+  }
+  const verbatim = readEnv(env, 'OTEL_EXPORTER_OTLP_METRICS_ENDPOINT') ?? options.otlp?.metricsEndpoint;
+  if (verbatim === undefined) return undefined;
+  const url = parseUrl('OTEL_EXPORTER_OTLP_METRICS_ENDPOINT', verbatim);
+  return { url, headers: otlpHeaders(options, env), description: `otlp ${url}` };
+}
