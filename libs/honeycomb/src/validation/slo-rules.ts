@@ -1,0 +1,39 @@
+import type { BurnAlert, Slo } from '../spec/slo.js';
+
+const isWhole = (n: number, min: number, max: number): boolean => Number.isInteger(n) && n >= min && n <= max;
+
+/** The rules Honeycomb's SLOs API enforces. */
+export function checkSlo(slo: Slo): string[] {
+  const problems: string[] = [];
+  if (!slo.name) problems.push('an SLO needs a name');
+  if (!slo.sli?.alias) problems.push('an SLO needs an sli alias');
+  if (!isWhole(slo.target_per_million, 1, 999_999)) {
+    problems.push(`target_per_million ${slo.target_per_million} must be a whole number from 1 to 999999`);
+  }
+  if (!isWhole(slo.time_period_days, 1, 90)) problems.push(`time_period_days ${slo.time_period_days} must be a whole number from 1 to 90`);
+  return problems;
+}
+
+/** The rules Honeycomb's Burn Alerts API enforces; the window must fit in the SLO's period. */
+export function checkBurnAlert(alert: BurnAlert, slo: Slo | undefined): string[] {
+  const problems: string[] = [];
+  if (!alert.description) problems.push('a burn alert needs a description (it identifies the alert within its SLO)');
+  if (alert.alert_type === 'exhaustion_time') {
+    if (!isWhole(alert.exhaustion_minutes, 1, Number.MAX_SAFE_INTEGER)) {
+      problems.push(`exhaustion_minutes ${alert.exhaustion_minutes} must be a positive whole number`);
+    }
+  } else if (alert.alert_type === 'budget_rate') {
+    const periodMinutes = slo ? slo.time_period_days * 1440 : Number.MAX_SAFE_INTEGER;
+    if (!isWhole(alert.budget_rate_window_minutes, 60, periodMinutes)) {
+      problems.push(`budget_rate_window_minutes ${alert.budget_rate_window_minutes} must be a whole number from 60 to the SLO period (${periodMinutes})`);
+    }
+    if (!isWhole(alert.budget_rate_decrease_threshold_per_million, 1, 1_000_000)) {
+      problems.push(
+        `budget_rate_decrease_threshold_per_million ${alert.budget_rate_decrease_threshold_per_million} must be a whole number from 1 to 1000000`,
+      );
+    }
+  } else {
+    problems.push(`alert_type must be exhaustion_time or budget_rate, not ${(alert as { alert_type: string }).alert_type}`);
+  }
+  return problems;
+}
