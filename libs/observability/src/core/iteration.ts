@@ -60,7 +60,8 @@ export function traceAsyncIterator<T>(
       (error: unknown) => lifecycle.onError(error),
     );
   };
-  const traced: AsyncGenerator<T> = {
+  // Asserted rather than annotated: whether AsyncGenerator declares Symbol.asyncDispose depends on the lib setting.
+  const traced = {
     next: (...args: [] | [unknown]) => step(() => iterator.next(...args), false),
     return: (value?: unknown) =>
       step(() => (iterator.return ? iterator.return(value as T) : Promise.resolve({ done: true, value: value as T })), true),
@@ -70,7 +71,7 @@ export function traceAsyncIterator<T>(
     [Symbol.asyncDispose]: async () => {
       await traced.return(undefined);
     },
-  };
+  } as AsyncGenerator<T>;
   return traced;
 }
 
@@ -84,7 +85,7 @@ export function traceSyncIterator<T>(iterator: Iterator<T>, span: Span, plan: Sp
       return lifecycle.onError(error);
     }
   };
-  const traced: Generator<T> = {
+  const traced = {
     next: (...args: [] | [unknown]) => step(() => iterator.next(...args), false),
     return: (value?: unknown) => step(() => (iterator.return ? iterator.return(value as T) : { done: true, value: value as T }), true),
     throw: (error?: unknown) =>
@@ -96,7 +97,7 @@ export function traceSyncIterator<T>(iterator: Iterator<T>, span: Span, plan: Sp
     [Symbol.dispose]: () => {
       traced.return(undefined);
     },
-  };
+  } as Generator<T>;
   return traced;
 }
 
