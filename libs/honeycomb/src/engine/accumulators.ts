@@ -16,7 +16,7 @@ export interface Accumulator {
 }
 
 /** Booleans count as 1/0 so AVG over a boolean column is the fraction of true. */
-const numeric = (read: Reader<SpanEvent>) => (event: SpanEvent): number | null => {
+const numeric = (read: Reader<SpanEvent>): NumericReader => (event) => {
   const v = read(event);
   return typeof v === 'number' ? v : v === null ? null : toNumber(v);
 };
@@ -28,92 +28,127 @@ export function accumulatorFactory(calc: Calculation, read: Reader<SpanEvent> | 
   const value = read ? numeric(read) : () => null;
   switch (calc.op) {
     case 'COUNT':
-      return () => counting();
+      return () => new Counting();
     case 'CONCURRENCY':
-      return () => concurrent();
+      return () => new Concurrent();
     case 'SUM':
     case 'RATE_SUM':
-      return () => folding(value, (acc, v) => acc + v);
+      return () => new Folding(value, (acc, v) => acc + v);
     case 'MAX':
     case 'RATE_MAX':
-      return () => folding(value, Math.max);
+      return () => new Folding(value, Math.max);
     case 'MIN':
-      return () => folding(value, Math.min);
+      return () => new Folding(value, Math.min);
     case 'AVG':
     case 'RATE_AVG':
-      return () => averaging(value);
+      return () => new Averaging(value);
     case 'COUNT_DISTINCT':
-      return () => distinct(read!);
+      return () => new Distinct(read!);
     case 'HEATMAP':
-      return () => collecting(value, (values) => values.length, heatmapBuckets);
-    default:
-      return () =>
-        collecting(value, (values) => nearestRank(Float64Array.from(values).sort(), PERCENTILE_FRACTIONS[calc.op as PercentileOp]));
+      return () => new Heatmap(value);
+    default: {
+      const fraction = PERCENTILE_FRACTIONS[calc.op as PercentileOp];
+      return () => new Percentile(value, fraction);
+    }
   }
 }
 
-function counting(): Accumulator {
-  let n = 0;
-  return { add: () => void n++, result: () => n };
+// Classes rather than closures: a breakdown can have a million groups, and each group holds one
+// accumulator per calculation, so per-instance closures would dominate memory and GC time.
+type NumericReader = (e: SpanEvent) => number | null;
+
+class Counting implements Accumulator {
+  private n = 0;
+  add(): void {
+    this.n++;
+  }
+  result(): number {
+    return this.n;
+  }
 }
 
-function concurrent(): Accumulator {
-  const intervals = new Intervals();
-  return {
-    intervals,
-    add: (event) => intervals.add(event['timestamp'] as number, Number(event['duration_ms'] ?? 0)),
-    result: () => null,
-  };
+class Concurrent implements Accumulator {
+  readonly intervals = new Intervals();
+  add(event: SpanEvent): void {
+    this.intervals.add(event['timestamp'] as number, Number(event['duration_ms'] ?? 0));
+  }
+  result(): null {
+    return null;
+  }
 }
 
-function folding(value: (e: SpanEvent) => number | null, combine: (acc: number, v: number) => number): Accumulator {
-  let acc: number | null = null;
-  return {
-    add: (event) => {
-      const v = value(event);
-      if (v !== null) acc = acc === null ? v : combine(acc, v);
-    },
-    result: () => acc,
-  };
+class Folding implements Accumulator {
+  private acc: number | null = null;
+  constructor(
+    private readonly value: NumericReader,
+    private readonly combine: (acc: number, v: number) => number,
+  ) {}
+  add(event: SpanEvent): void {
+    const v = this.value(event);
+    if (v !== null) this.acc = this.acc === null ? v : this.combine(this.acc, v);
+  }
+  result(): number | null {
+    return this.acc;
+  }
 }
 
-function averaging(value: (e: SpanEvent) => number | null): Accumulator {
-  let total = 0;
-  let n = 0;
-  return {
-    add: (event) => {
-      const v = value(event);
-      if (v === null) return;
-      total += v;
-      n++;
-    },
-    result: () => (n === 0 ? null : total / n),
-  };
+class Averaging implements Accumulator {
+  private total = 0;
+  private n = 0;
+  constructor(private readonly value: NumericReader) {}
+  add(event: SpanEvent): void {
+    const v = this.value(event);
+    if (v === null) return;
+    this.total += v;
+    this.n++;
+  }
+  result(): number | null {
+    return this.n === 0 ? null : this.total / this.n;
+  }
 }
 
-function distinct(read: Reader<SpanEvent>): Accumulator {
-  const seen = new Set<string | number | boolean>();
-  return {
-    add: (event) => {
-      const v = read(event);
-      if (v !== null) seen.add(v);
-    },
-    result: () => seen.size,
-  };
+class Distinct implements Accumulator {
+  private readonly seen = new Set<string | number | boolean>();
+  constructor(private readonly read: Reader<SpanEvent>) {}
+  add(event: SpanEvent): void {
+    const v = this.read(event);
+    if (v !== null) this.seen.add(v);
+  }
+  result(): number {
+    return this.seen.size;
+  }
 }
 
-function collecting(
-  value: (e: SpanEvent) => number | null,
-  summarize: (values: number[]) => number | null,
-  buckets?: (values: number[]) => HeatmapBucket[],
-): Accumulator {
-  const values: number[] = [];
-  return {
-    add: (event) => {
-      const v = value(event);
-      if (v !== null) values.push(v);
-    },
-    result: () => summarize(values),
-    ...(buckets ? { buckets: () => buckets(values) } : {}),
-  };
+/** Keeps a lone value without an array: high-cardinality breakdowns are mostly one-event groups. */
+class Percentile implements Accumulator {
+  private first: number | null = null;
+  private values: number[] | null = null;
+  constructor(
+    private readonly value: NumericReader,
+    private readonly fraction: number,
+  ) {}
+  add(event: SpanEvent): void {
+    const v = this.value(event);
+    if (v === null) return;
+    if (this.first === null) this.first = v;
+    else (this.values ??= [this.first]).push(v);
+  }
+  result(): number | null {
+    return this.values ? nearestRank(Float64Array.from(this.values).sort(), this.fraction) : this.first;
+  }
+}
+
+class Heatmap implements Accumulator {
+  private readonly values: number[] = [];
+  constructor(private readonly value: NumericReader) {}
+  add(event: SpanEvent): void {
+    const v = this.value(event);
+    if (v !== null) this.values.push(v);
+  }
+  result(): number {
+    return this.values.length;
+  }
+  buckets(): HeatmapBucket[] {
+    return heatmapBuckets(this.values);
+  }
 }

@@ -1,6 +1,6 @@
 import type { DerivedColumn } from '../spec/derived-column.js';
 import type { BurnAlert, Slo } from '../spec/slo.js';
-import { budgetRemaining, countSli, sliReader } from './evaluate-slo.js';
+import { allowedBad, budgetRemaining, countSli, sliReader } from './evaluate-slo.js';
 import type { SpanEvent } from './span-event.js';
 
 export interface BurnAlertEvaluation {
@@ -25,10 +25,8 @@ export function evaluateBurnAlert(
 ): BurnAlertEvaluation {
   const sli = sliReader(slo, derivedColumns);
   const period = countSli(sli, events, now - slo.time_period_days * DAY_MS, now);
-  const eligible = period.good + period.bad;
-  const target = slo.target_per_million / 1e6;
-  const remaining = budgetRemaining(period.bad, eligible, target);
-  const budgetEvents = (1 - target) * eligible;
+  const budgetEvents = allowedBad(slo, period.good + period.bad);
+  const remaining = budgetRemaining(period.bad, budgetEvents);
   const badSince = (minutes: number): number => countSli(sli, events, now - minutes * MINUTE_MS, now).bad;
 
   if (alert.alert_type === 'exhaustion_time') {

@@ -31,7 +31,7 @@ export function evaluateSlo(
   const eligible = good + bad;
   const target = slo.target_per_million / 1e6;
   const compliance = eligible === 0 ? 1 : good / eligible;
-  return { eligible, good, bad, compliance, target, budgetRemaining: budgetRemaining(bad, eligible, target) };
+  return { eligible, good, bad, compliance, target, budgetRemaining: budgetRemaining(bad, allowedBad(slo, eligible)) };
 }
 
 export function sliReader(slo: Slo, derivedColumns: readonly DerivedColumn[]): Reader<SpanEvent> {
@@ -59,9 +59,10 @@ export function countSli(
   return { good, bad };
 }
 
-/** The budget is the bad events the target allows: (1 − target) × eligible. */
-export function budgetRemaining(bad: number, eligible: number, target: number): number {
-  const allowed = (1 - target) * eligible;
+/** The error budget: the bad events the target allows, (1 − target) × eligible, in exact per-million arithmetic. */
+export const allowedBad = (slo: Slo, eligible: number): number => ((1_000_000 - slo.target_per_million) * eligible) / 1_000_000;
+
+export function budgetRemaining(bad: number, allowed: number): number {
   if (allowed === 0) return bad === 0 ? 1 : -Infinity;
   return 1 - bad / allowed;
 }

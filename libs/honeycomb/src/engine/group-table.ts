@@ -5,7 +5,8 @@ import type { GroupValue, ResultRow } from './result.js';
 import type { SpanEvent } from './span-event.js';
 
 export interface GroupState {
-  group: GroupValue[];
+  /** The group's first event; breakdown values are read from it only for the rows returned. */
+  first: SpanEvent;
   accs: Accumulator[];
 }
 
@@ -29,10 +30,10 @@ export class GroupTable {
 
   constructor(private readonly factories: readonly AccumulatorFactory[]) {}
 
-  add(key: string, event: SpanEvent, breakdownReaders: readonly Reader<SpanEvent>[]): void {
+  add(key: string, event: SpanEvent): void {
     let state = this.groups.get(key);
     if (!state) {
-      state = { group: breakdownReaders.map((read) => read(event)), accs: this.factories.map((make) => make()) };
+      state = { first: event, accs: this.factories.map((make) => make()) };
       this.groups.set(key, state);
     }
     for (const acc of state.accs) acc.add(event);
@@ -40,19 +41,31 @@ export class GroupTable {
 
   /** A query without breakdowns always has its one group, even over no events (COUNT = 0). */
   ensureEmptyGroup(): void {
-    if (!this.groups.has('')) this.groups.set('', { group: [], accs: this.factories.map((make) => make()) });
+    if (!this.groups.has('')) this.groups.set('', { first: {}, accs: this.factories.map((make) => make()) });
   }
 }
 
-export function toRow(state: GroupState, breakdowns: readonly string[], calcs: readonly Calculation[]): ResultRow {
+/** A group with its calculation results in calculation order, before it becomes a ResultRow. */
+export interface GroupResult {
+  key: string;
+  state: GroupState;
+  values: Array<number | null>;
+}
+
+export function toRow(
+  result: GroupResult,
+  breakdowns: readonly string[],
+  breakdownReaders: readonly Reader<SpanEvent>[],
+  calcs: readonly Calculation[],
+): ResultRow {
   const group: Record<string, GroupValue> = {};
-  breakdowns.forEach((column, i) => (group[column] = state.group[i] ?? null));
+  breakdowns.forEach((column, i) => (group[column] = breakdownReaders[i]!(result.state.first)));
   const values: Record<string, number | null> = {};
   let heatmaps: ResultRow['heatmaps'];
   calcs.forEach((calc, i) => {
-    const acc = state.accs[i]!;
     const key = calcKey(calc);
-    values[key] = acc.result();
+    values[key] = result.values[i]!;
+    const acc = result.state.accs[i]!;
     if (acc.buckets) (heatmaps ??= {})[key] = acc.buckets();
   });
   return heatmaps ? { group, values, heatmaps } : { group, values };

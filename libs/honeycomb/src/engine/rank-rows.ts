@@ -1,44 +1,55 @@
+import type { Reader } from '../expression/compile.js';
 import { compareValues } from '../expression/values.js';
 import { calcKey, type Calculation, type Having, type QuerySpec } from '../spec/query.js';
-import type { ResultRow } from './result.js';
+import type { GroupResult } from './group-table.js';
+import type { SpanEvent } from './span-event.js';
+import { topK } from './top-k.js';
 
 /** Honeycomb returns at most 1000 groups; the engine uses that as the default limit too. */
 export const DEFAULT_LIMIT = 1000;
 
-type Keyed = { key: string; row: ResultRow };
+type Compare = (a: GroupResult, b: GroupResult) => number;
 
 /**
- * HAVING, then ORDER BY, then LIMIT. Without orders, rows are sorted by the first calculation,
- * descending. Nulls sort last in either direction; ties fall back to the group key so results are stable.
+ * HAVING, then ORDER BY, then LIMIT, over calculation results by index (no per-comparison lookups).
+ * Without orders, groups are sorted by the first calculation, descending. Nulls sort last in either
+ * direction; ties fall back to the group key so results are stable.
  */
-export function rankRows<T extends Keyed>(rows: T[], query: QuerySpec, calcs: readonly Calculation[]): T[] {
-  const kept = rows.filter((r) => (query.havings ?? []).every((h) => passesHaving(r.row, h)));
+export function rankGroups(
+  groups: GroupResult[],
+  query: QuerySpec,
+  calcs: readonly Calculation[],
+  breakdownReaders: readonly Reader<SpanEvent>[],
+): GroupResult[] {
+  const calcIndex = (op: Calculation['op'], column: string | undefined): number =>
+    calcs.findIndex((c) => calcKey(c) === calcKey({ op, column }));
+  const havings = (query.havings ?? []).map((h) => ({ index: calcIndex(h.calculate_op, h.column), having: h }));
+  const kept = havings.length === 0 ? groups : groups.filter((g) => havings.every(({ index, having }) => passes(g.values[index] ?? null, having)));
+
+  const breakdowns = query.breakdowns ?? [];
   const orders = query.orders?.length ? query.orders : [{ op: calcs[0]!.op, column: calcs[0]!.column, order: 'descending' as const }];
-  const comparators = orders.map((order) => {
-    const read = order.op
-      ? (row: ResultRow) => row.values[calcKey({ op: order.op!, column: order.column })] ?? null
-      : (row: ResultRow) => row.group[order.column!] ?? null;
+  const comparators = orders.map((order): Compare => {
     const direction = order.order === 'descending' ? -1 : 1;
-    return (a: ResultRow, b: ResultRow): number => {
+    const index = order.op ? calcIndex(order.op, order.column) : breakdowns.indexOf(order.column ?? '');
+    const read = order.op ? (g: GroupResult) => g.values[index] ?? null : (g: GroupResult) => breakdownReaders[index]?.(g.state.first) ?? null;
+    return (a, b) => {
       const x = read(a);
       const y = read(b);
       if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
       return direction * (compareValues(x, y) ?? 0);
     };
   });
-  kept.sort((a, b) => {
+  return topK(kept, query.limit ?? DEFAULT_LIMIT, (a, b) => {
     for (const compare of comparators) {
-      const c = compare(a.row, b.row);
+      const c = compare(a, b);
       if (c !== 0) return c;
     }
     return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
   });
-  return kept.slice(0, query.limit ?? DEFAULT_LIMIT);
 }
 
-function passesHaving(row: ResultRow, having: Having): boolean {
-  const value = row.values[calcKey({ op: having.calculate_op, column: having.column })];
-  if (value === null || value === undefined) return false;
+function passes(value: number | null, having: Having): boolean {
+  if (value === null) return false;
   switch (having.op) {
     case '=':
       return value === having.value;

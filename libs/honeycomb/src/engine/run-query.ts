@@ -3,8 +3,8 @@ import { calcKey, effectiveCalculations, type QuerySpec } from '../spec/query.js
 import { accumulatorFactory } from './accumulators.js';
 import { createColumnResolver } from './column-resolver.js';
 import { compileWhere } from './filters.js';
-import { GroupTable, groupKey, toRow } from './group-table.js';
-import { rankRows } from './rank-rows.js';
+import { GroupTable, groupKey, toRow, type GroupResult } from './group-table.js';
+import { rankGroups } from './rank-rows.js';
 import type { QueryResult, ResultRow } from './result.js';
 import { groupSeries, meanOfSeries, RATE_OPS, type SeriesLayout } from './series.js';
 import type { SpanEvent } from './span-event.js';
@@ -38,27 +38,34 @@ export function runQuery(query: QuerySpec, events: readonly SpanEvent[], options
     const ts = event['timestamp'];
     if (typeof ts !== 'number' || ts < startMs || ts >= endMs || !where(event)) continue;
     const key = groupKey(event, breakdownReaders);
-    totals.add(key, event, breakdownReaders);
-    if (layout) buckets[Math.floor((ts - startMs) / layout.granularityMs)]!.add(key, event, breakdownReaders);
+    totals.add(key, event);
+    if (layout) buckets[Math.floor((ts - startMs) / layout.granularityMs)]!.add(key, event);
   }
   if (breakdowns.length === 0) totals.ensureEmptyGroup();
 
-  const rows = [...totals.groups].map(([key, state]) => {
-    const row = toRow(state, breakdowns, calcs);
-    const series = layout ? groupSeries(key, calcs, totals, buckets, layout) : undefined;
-    calcs.forEach((calc, i) => {
-      const k = calcKey(calc);
-      if (calc.op === 'CONCURRENCY') row.values[k] = state.accs[i]!.intervals!.maxPerBucket(startMs, endMs - startMs, 1)[0]!;
-      if (RATE_OPS.has(calc.op)) row.values[k] = meanOfSeries(series!, k);
-    });
-    return { key, row, series };
-  });
-  const ranked = rankRows(rows, query, calcs);
-  const result: QueryResult = { window, rows: ranked.map((r) => r.row) };
+  const groups: GroupResult[] = [];
+  const ratesBySeries = new Map<string, ReturnType<typeof groupSeries>>();
+  const hasRate = calcs.some((c) => RATE_OPS.has(c.op));
+  for (const [key, state] of totals.groups) {
+    const values = state.accs.map((acc, i) =>
+      calcs[i]!.op === 'CONCURRENCY' ? acc.intervals!.maxPerBucket(startMs, endMs - startMs, 1)[0]! : acc.result(),
+    );
+    if (hasRate) {
+      const series = groupSeries(key, calcs, totals, buckets, layout!);
+      ratesBySeries.set(key, series);
+      calcs.forEach((calc, i) => {
+        if (RATE_OPS.has(calc.op)) values[i] = meanOfSeries(series, calcKey(calc));
+      });
+    }
+    groups.push({ key, state, values });
+  }
+  const ranked = rankGroups(groups, query, calcs, breakdownReaders);
+  const result: QueryResult = { window, rows: ranked.map((g) => toRow(g, breakdowns, breakdownReaders, calcs)) };
   if (query.granularity !== undefined && layout) {
+    const seriesOf = ranked.map((g) => ratesBySeries.get(g.key) ?? groupSeries(g.key, calcs, totals, buckets, layout));
     result.series = buckets.map((_, b) => ({
       time: startMs + b * layout.granularityMs,
-      rows: ranked.map((r): ResultRow => ({ group: r.row.group, ...r.series![b]! })),
+      rows: ranked.map((_, r): ResultRow => ({ group: result.rows[r]!.group, ...seriesOf[r]![b]! })),
     }));
   }
   return result;

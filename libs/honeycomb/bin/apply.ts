@@ -1,0 +1,4 @@
+import { main } from '../src/cli/apply.js';
+import { processIo } from '../src/cli/io.js';
+
+process.exitCode = await main(process.argv.slice(2), process.env, processIo);

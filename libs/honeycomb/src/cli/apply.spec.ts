@@ -1,0 +1,192 @@
+import type { HoneycombDefinitions } from '../spec/definitions.js';
+import { FakeHoneycomb } from '../testing/fake-honeycomb.js';
+import { DECLARED_COLUMNS, sampleDefinitions } from '../testing/fixtures.js';
+import { main } from './apply.js';
+import type { CliIo } from './io.js';
+
+const KEY = 'hcxik_01secretconfigurationkey';
+const DATASET = 'lift-sys';
+
+describe('honeycomb apply CLI against a local Honeycomb', () => {
+  let honeycomb: FakeHoneycomb;
+  let env: Record<string, string>;
+  let out: string[];
+  let err: string[];
+  let sleeps: number[];
+  const io: CliIo = { stdout: (l) => out.push(l), stderr: (l) => err.push(l), sleep: async (ms) => void sleeps.push(ms) };
+
+  const apply = (defs: HoneycombDefinitions = sampleDefinitions(), ...flags: string[]) => {
+    out = [];
+    err = [];
+    return main(['--apply', ...flags], env, io, { definitions: defs, declaredColumns: DECLARED_COLUMNS });
+  };
+  const writesDuring = async (run: () => Promise<number>) => {
+    const before = honeycomb.writes().length;
+    expect(await run()).toBe(0);
+    return honeycomb.writes().slice(before);
+  };
+
+  beforeEach(async () => {
+    honeycomb = new FakeHoneycomb(KEY);
+    env = { HONEYCOMB_CONFIG_KEY: KEY, HONEYCOMB_DATASET: DATASET, HONEYCOMB_API_ENDPOINT: await honeycomb.start() };
+    sleeps = [];
+  });
+  afterEach(async () => {
+    expect([...out, ...err].join('\n')).not.toContain(KEY);
+    await honeycomb.stop();
+  });
+
+  it('creates everything in dependency order on the first apply, with references resolved to ids', async () => {
+    const writes = await writesDuring(() => apply());
+    expect(writes.map((w) => `${w.method} ${w.path}`)).toEqual([
+      'POST /1/recipients',
+      'POST /1/recipients',
+      'POST /1/derived_columns/lift-sys',
+      'POST /1/derived_columns/lift-sys',
+      'POST /1/queries/lift-sys',
+      'POST /1/query_annotations/lift-sys',
+      'POST /1/queries/lift-sys',
+      'POST /1/query_annotations/lift-sys',
+      'POST /1/slos/lift-sys',
+      'POST /1/burn_alerts/lift-sys',
+      'POST /1/triggers/lift-sys',
+      'POST /1/boards',
+    ]);
+    expect(out).toContain('+ create trigger "High Error Rate"');
+    expect(out).toContain('Plan: 10 to create, 0 to update, 0 unchanged, 0 to delete.');
+    expect(out.at(-1)).toBe('Applied 10 change(s).');
+
+    const recipientIds = honeycomb.objects('recipients').map((r) => r['id']);
+    const [trigger] = honeycomb.objects(`triggers/${DATASET}`);
+    expect(trigger!['recipients']).toEqual(recipientIds.map((id) => ({ id })));
+    const [slo] = honeycomb.objects(`slos/${DATASET}`);
+    const annotations = honeycomb.objects(`query_annotations/${DATASET}`);
+    const errorRate = annotations.find((a) => a['name'] === 'Error Rate')!;
+    const [board] = honeycomb.objects('boards');
+    expect(board!['panels']).toEqual([
+      { type: 'text', text_panel: { content: 'High-level request health' } },
+      { type: 'query', query_panel: { query_style: 'graph', query_id: errorRate['query_id'], query_annotation_id: errorRate['id'] } },
+      expect.objectContaining({ type: 'query' }),
+      { type: 'slo', slo_panel: { slo_id: slo!['id'] } },
+    ]);
+    expect(honeycomb.objects(`burn_alerts/${DATASET}`)[0]).toMatchObject({ slo: { id: slo!['id'] }, recipients: [{ id: recipientIds[0] }] });
+    expect(honeycomb.requests[0]!.path).toBe('/1/auth');
+  });
+
+  it('changes nothing on a second apply', async () => {
+    await apply();
+    expect(await writesDuring(() => apply())).toEqual([]);
+    expect(out).toContain('Plan: 0 to create, 0 to update, 10 unchanged, 0 to delete.');
+    expect(out).toContain('= unchanged query "Error Rate"');
+  });
+
+  it('turns a changed trigger threshold into exactly one update', async () => {
+    await apply();
+    const defs = sampleDefinitions();
+    defs.triggers![0]!.threshold.value = 0.05;
+    const writes = await writesDuring(() => apply(defs));
+    const [trigger] = honeycomb.objects(`triggers/${DATASET}`);
+    expect(writes.map((w) => `${w.method} ${w.path}`)).toEqual([`PUT /1/triggers/${DATASET}/${String(trigger!['id'])}`]);
+    expect(trigger!['threshold']).toEqual({ op: '>', value: 0.05 });
+    expect(out).toContain('~ update trigger "High Error Rate" (threshold)');
+  });
+
+  it('creates a new query and repoints the annotation when a saved query changes', async () => {
+    await apply();
+    const defs = sampleDefinitions();
+    defs.queries![1]!.query.time_range = 3600;
+    const writes = await writesDuring(() => apply(defs));
+    expect(writes.map((w) => `${w.method} ${w.path.replace(/\/h\d+$/, '/:id')}`)).toEqual([
+      'POST /1/queries/lift-sys',
+      'PUT /1/query_annotations/lift-sys/:id',
+      'PUT /1/boards/:id',
+    ]);
+    expect(out).toContain('~ update query "Error Rate" (query)');
+    expect(out).toContain('~ update board "Request Overview" (panels)');
+  });
+
+  it('prints the plan and changes nothing without --apply', async () => {
+    out = [];
+    err = [];
+    expect(await main([], env, io, { definitions: sampleDefinitions() })).toBe(0);
+    expect(honeycomb.writes()).toEqual([]);
+    expect(out.at(-1)).toBe('Dry run: nothing was changed. Run with --apply to make these changes.');
+  });
+
+  it('deletes unmanaged objects only with --delete-unmanaged', async () => {
+    await apply();
+    const defs = sampleDefinitions();
+    defs.boards = [];
+    expect(await writesDuring(() => apply(defs))).toEqual([]);
+    const writes = await writesDuring(() => apply(defs, '--delete-unmanaged'));
+    expect(writes.map((w) => w.method)).toEqual(['DELETE']);
+    expect(out).toContain('- delete board "Request Overview"');
+    expect(honeycomb.objects('boards')).toEqual([]);
+  });
+
+  it('retries a 429 after Retry-After', async () => {
+    honeycomb.failNext('POST', '/1/triggers', 429, { error: 'slow down' }, { 'Retry-After': '2' });
+    expect(await apply()).toBe(0);
+    expect(sleeps).toEqual([2000]);
+    expect(honeycomb.objects(`triggers/${DATASET}`)).toHaveLength(1);
+  });
+
+  it('fails clearly when 429s outlast the retries', async () => {
+    for (let i = 0; i < 5; i++) honeycomb.failNext('POST', '/1/triggers', 429, {}, { 'Retry-After': '1' });
+    expect(await apply()).toBe(1);
+    expect(sleeps).toHaveLength(4);
+    expect(err).toEqual([
+      'error: could not create trigger "High Error Rate": rate limited by Honeycomb (429 on POST /1/triggers/lift-sys) after every retry: try again later',
+    ]);
+  });
+
+  it('reports a wrong key as one clear line', async () => {
+    env['HONEYCOMB_CONFIG_KEY'] = 'hcxik_wrong';
+    expect(await apply()).toBe(1);
+    expect(err).toEqual(['error: Honeycomb rejected the configuration key (401 on GET /1/auth): check HONEYCOMB_CONFIG_KEY']);
+    expect(honeycomb.requests).toHaveLength(1);
+  });
+
+  it('names the missing permission, up front or from a 403', async () => {
+    honeycomb.apiKeyAccess['triggers'] = false;
+    expect(await apply()).toBe(1);
+    expect(err).toEqual(['error: the configuration key lacks permission: Manage Triggers']);
+    honeycomb.apiKeyAccess['triggers'] = true;
+    honeycomb.failNext('POST', '/1/slos', 403, { error: 'forbidden' });
+    expect(await apply()).toBe(1);
+    expect(err).toEqual(['error: could not create SLO "Request Success": the configuration key lacks the "Manage SLOs" permission (403 on POST /1/slos/lift-sys)']);
+  });
+
+  it('includes Honeycomb\'s message when it rejects a definition', async () => {
+    honeycomb.failNext('POST', '/1/triggers', 422, {
+      error: 'invalid trigger',
+      type_detail: [{ field: 'threshold.value', description: 'must be less than 1' }],
+    });
+    expect(await apply()).toBe(1);
+    expect(err).toEqual([
+      'error: could not create trigger "High Error Rate": Honeycomb rejected the definition (422 on POST /1/triggers/lift-sys): invalid trigger; threshold.value: must be less than 1',
+    ]);
+  });
+
+  it('never prints the key, even when Honeycomb echoes it back', async () => {
+    honeycomb.failNext('POST', '/1/boards', 409, { error: `board exists for key ${KEY}` });
+    expect(await apply()).toBe(1);
+    expect(err[0]).toContain('[REDACTED]');
+  });
+
+  it('validates before calling Honeycomb', async () => {
+    const defs = sampleDefinitions();
+    defs.triggers![0]!.frequency = 90;
+    expect(await apply(defs)).toBe(1);
+    expect(err[0]).toBe('invalid: trigger "High Error Rate": frequency 90 is not a multiple of 60');
+    expect(honeycomb.requests).toEqual([]);
+  });
+
+  it('needs a dataset', async () => {
+    delete env['HONEYCOMB_DATASET'];
+    expect(await apply()).toBe(1);
+    expect(err).toEqual(['error: no dataset: pass --dataset <name> or set HONEYCOMB_DATASET']);
+    expect(await apply(sampleDefinitions(), '--dataset', 'other')).toBe(0);
+    expect(honeycomb.objects('triggers/other')).toHaveLength(1);
+  });
+});
