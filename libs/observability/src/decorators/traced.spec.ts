@@ -64,6 +64,7 @@ class Calculator {
 
   @Traced('calc.sum')
   sum(@SpanAttr('user.id') user: string, left: number, right: number): number {
+    void user;
     return left + right;
   }
 }

@@ -93,7 +93,7 @@ describe('ObservabilityModule', () => {
     const hanging = new InMemorySpanExporter();
     const flush = hanging.forceFlush.bind(hanging);
     hanging.forceFlush = () => new Promise(() => {});
-    setupObservability({ exporter: hanging, spanProcessor: 'simple', logger: silent });
+    setupObservability({ exporter: hanging, spanProcessor: 'simple', logger: silent, batch: { exportTimeoutMillis: 200 } });
     const moduleRef = await Test.createTestingModule({
       imports: [ObservabilityModule.forRoot({ shutdownTimeoutMillis: 50, logger: silent })],
     }).compile();

@@ -1,4 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { HttpContextInterceptor } from '../http/http-context.interceptor.js';
+import { HttpServerTracing } from '../http/http-server-tracing.js';
+import { HTTP_TRACING_OPTIONS } from '../http/http-tokens.js';
+import { resolveHttpTracingOptions } from '../http/http-tracing-options.js';
 import { resolveConfig } from '../sdk/resolve-config.js';
 import { currentObservability, setupObservability } from '../sdk/setup-observability.js';
 import {
@@ -13,8 +18,9 @@ import { SDK_OWNED_BY_MODULE, ShutdownFlusher } from './shutdown-flusher.js';
 
 /**
  * Global module: boots the SDK unless `setupObservability` already did, provides
- * `ObservabilityService`, flushes spans at shutdown, and composes nestjs-otel's module for host
- * and runtime metrics when a metrics destination is configured.
+ * `ObservabilityService`, traces HTTP requests (server span + global interceptor), flushes spans
+ * at shutdown, and composes nestjs-otel's module for host and runtime metrics when a metrics
+ * destination is configured.
  */
 @Module({
   providers: [
@@ -24,6 +30,13 @@ import { SDK_OWNED_BY_MODULE, ShutdownFlusher } from './shutdown-flusher.js';
       useFactory: (options: ObservabilityModuleOptions, _owned: boolean) => setupObservability(options),
       inject: [OBSERVABILITY_MODULE_OPTIONS, SDK_OWNED_BY_MODULE],
     },
+    {
+      provide: HTTP_TRACING_OPTIONS,
+      useFactory: (options: ObservabilityModuleOptions) => resolveHttpTracingOptions(options.http),
+      inject: [OBSERVABILITY_MODULE_OPTIONS],
+    },
+    HttpServerTracing,
+    { provide: APP_INTERCEPTOR, useClass: HttpContextInterceptor },
     ObservabilityService,
     ShutdownFlusher,
   ],

@@ -16,7 +16,14 @@ export class DeterministicSampler implements Sampler {
   private readonly ratio: TraceIdRatioBasedSampler;
   private readonly kept: SamplingResult;
 
-  constructor(readonly sampleRate: number) {
+  /**
+   * @param recordAll record traces the head decision would drop, so a tail sampler can still keep
+   *   them when they turn out to have errors or to be slow.
+   */
+  constructor(
+    readonly sampleRate: number,
+    private readonly recordAll = false,
+  ) {
     this.ratio = new TraceIdRatioBasedSampler(1 / sampleRate);
     const attributes: Attributes | undefined = sampleRate > 1 ? { [ATTR_SAMPLE_RATE]: sampleRate } : undefined;
     this.kept = { decision: SamplingDecision.RECORD_AND_SAMPLED, attributes };
@@ -27,7 +34,7 @@ export class DeterministicSampler implements Sampler {
     if (parent !== undefined && isSpanContextValid(parent)) {
       return (parent.traceFlags & TraceFlags.SAMPLED) === TraceFlags.SAMPLED ? this.kept : { decision: SamplingDecision.NOT_RECORD };
     }
-    return this.keeps(traceId) ? this.kept : { decision: SamplingDecision.NOT_RECORD };
+    return this.recordAll || this.keeps(traceId) ? this.kept : { decision: SamplingDecision.NOT_RECORD };
   }
 
   keeps(traceId: string): boolean {

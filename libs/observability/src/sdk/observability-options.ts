@@ -1,5 +1,6 @@
 import type { Attributes } from '@opentelemetry/api';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
+import type { TailSamplingOptions } from '../sampling/tail-sampling-processor.js';
 
 export const EXPORTER_NAMES = ['honeycomb', 'otlp', 'local', 'none'] as const;
 export type ExporterName = (typeof EXPORTER_NAMES)[number];
@@ -51,6 +52,15 @@ export interface ObservabilityOptions {
   };
   /** Keep 1 trace in N (a positive integer). Default 1. */
   sampleRate?: number;
+  /**
+   * With a sample rate above 1, keep every trace with an error or a slow local root at rate 1.
+   * On by default; `false` leaves head sampling alone.
+   */
+  tailSampling?: TailSamplingOptions | false;
+  /** Request attributes copied onto every span started while handling a request. */
+  requestAttributes?: string[];
+  /** Auto-instrumentations: outgoing HTTP (`http`), fetch (`undici`) and PostgreSQL (`pg`). All on by default. */
+  instrumentations?: { http?: boolean; undici?: boolean; pg?: boolean } | false;
   local?: LocalExportOptions;
   attributes?: {
     maxStringLength?: number;

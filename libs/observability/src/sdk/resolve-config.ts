@@ -3,7 +3,10 @@ import { isDisabledByEnvironment } from '../core/tracing-state.js';
 import { parsePositiveInteger, parseUrl, readEnv } from './environment.js';
 import { chooseExporter, honeycombBaseUrl, otlpHeaders, type ExporterChoice } from './exporter-choice.js';
 import { honeycombMetricsHeaders, signalUrl } from './honeycomb.js';
+import type { TailSamplingOptions } from '../sampling/tail-sampling-processor.js';
 import type { BatchOptions, ObservabilityOptions } from './observability-options.js';
+
+export const DEFAULT_REQUEST_ATTRIBUTES: readonly string[] = ['user.id', 'request.id', 'environment'];
 
 export interface MetricsChoice {
   url: string;
@@ -23,6 +26,10 @@ export interface ResolvedConfig {
   spanProcessor: 'batch' | 'simple';
   batch: Required<BatchOptions>;
   sampleRate: number;
+  /** Undefined when tail rules are off or pointless (sample rate 1). */
+  tailSampling: TailSamplingOptions | undefined;
+  requestAttributes: readonly string[];
+  instrumentations: { http: boolean; undici: boolean; pg: boolean };
   maxStringLength: number | undefined;
   redactedKeys: readonly string[] | undefined;
   /** Problems worth a warning line at startup. */
@@ -34,6 +41,10 @@ export function resolveConfig(options: ObservabilityOptions = {}, env: NodeJS.Pr
   const warnings: string[] = [];
   const sampleRateEnv = readEnv(env, 'HONEYCOMB_SAMPLE_RATE');
   const enabled = !isDisabledByEnvironment(env) && options.enabled !== false;
+  const sampleRate = sampleRateEnv
+    ? parsePositiveInteger('HONEYCOMB_SAMPLE_RATE', sampleRateEnv)
+    : parsePositiveInteger('sampleRate', options.sampleRate ?? 1);
+  const instrumentations = options.instrumentations === false ? { http: false, undici: false, pg: false } : options.instrumentations;
   return {
     enabled,
     serviceName: readEnv(env, 'OTEL_SERVICE_NAME') ?? options.serviceName ?? 'unknown_service:node',
@@ -49,9 +60,14 @@ export function resolveConfig(options: ObservabilityOptions = {}, env: NodeJS.Pr
       scheduledDelayMillis: parsePositiveInteger('batch.scheduledDelayMillis', options.batch?.scheduledDelayMillis ?? 1000),
       exportTimeoutMillis: parsePositiveInteger('batch.exportTimeoutMillis', options.batch?.exportTimeoutMillis ?? 10_000),
     },
-    sampleRate: sampleRateEnv
-      ? parsePositiveInteger('HONEYCOMB_SAMPLE_RATE', sampleRateEnv)
-      : parsePositiveInteger('sampleRate', options.sampleRate ?? 1),
+    sampleRate,
+    tailSampling: sampleRate > 1 && options.tailSampling !== false ? (options.tailSampling ?? {}) : undefined,
+    requestAttributes: options.requestAttributes ?? DEFAULT_REQUEST_ATTRIBUTES,
+    instrumentations: {
+      http: instrumentations?.http !== false,
+      undici: instrumentations?.undici !== false,
+      pg: instrumentations?.pg !== false,
+    },
     maxStringLength:
       options.attributes?.maxStringLength === undefined
         ? undefined

@@ -13,6 +13,8 @@ import { configureAttributePolicy } from '../core/attribute-policy.js';
 import { resetTracer, useTracer } from '../core/tracing-state.js';
 import { LIBRARY_NAME, LIBRARY_VERSION } from '../library-info.js';
 import { DeterministicSampler } from '../sampling/deterministic-sampler.js';
+import { forwardDiagnostics } from './diagnostics.js';
+import { enableInstrumentations } from './instrumentations.js';
 import { startMetrics } from './metrics-pipeline.js';
 import type { ObservabilityLogger, ObservabilityOptions } from './observability-options.js';
 import { resolveConfig, type ResolvedConfig } from './resolve-config.js';
@@ -62,16 +64,20 @@ export function currentObservability(): ObservabilityHandle | undefined {
 
 function start(config: ResolvedConfig, logger: ObservabilityLogger): ObservabilityHandle {
   const resource = buildResource(config);
+  const sampler = new DeterministicSampler(config.sampleRate, config.tailSampling !== undefined);
   const provider = new NodeTracerProvider({
     resource,
-    sampler: new DeterministicSampler(config.sampleRate),
-    spanProcessors: createSpanProcessors(config, logger),
+    sampler,
+    spanProcessors: createSpanProcessors(config, logger, sampler),
+    forceFlushTimeoutMillis: config.batch.exportTimeoutMillis,
   });
   provider.register({
     contextManager: new AsyncLocalStorageContextManager(),
     propagator: new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()] }),
   });
   useTracer(provider.getTracer(LIBRARY_NAME, LIBRARY_VERSION));
+  const stopForwardingDiagnostics = forwardDiagnostics(logger);
+  const disableInstrumentations = enableInstrumentations(config.instrumentations, provider);
   const meterProvider: MeterProvider | undefined = config.metrics ? startMetrics(config.metrics, resource) : undefined;
   for (const warning of config.warnings) logger.warn(`[observability] ${warning}`);
   logger.info(describeStartup(config));
@@ -87,6 +93,8 @@ function start(config: ResolvedConfig, logger: ObservabilityLogger): Observabili
       try {
         await Promise.all([provider.shutdown(), meterProvider?.shutdown()]);
       } finally {
+        disableInstrumentations();
+        stopForwardingDiagnostics();
         trace.disable();
         context.disable();
         propagation.disable();

@@ -5,13 +5,29 @@ import {
   type SpanExporter,
   type SpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
+import { RequestAttributesProcessor } from '../http/request-attributes-processor.js';
 import { ConsoleTreeProcessor } from '../local/console-tree-processor.js';
+import type { DeterministicSampler } from '../sampling/deterministic-sampler.js';
+import { TailSamplingProcessor } from '../sampling/tail-sampling-processor.js';
 import { JsonlFileExporter } from '../local/jsonl-file-exporter.js';
 import type { ObservabilityLogger } from './observability-options.js';
 import type { ResolvedConfig } from './resolve-config.js';
 
-/** The span processors for a resolved configuration, in the order the provider should call them. */
-export function createSpanProcessors(config: ResolvedConfig, logger: ObservabilityLogger): SpanProcessor[] {
+/**
+ * The span processors for a resolved configuration, in the order the provider calls them: request
+ * attributes first (so every later processor sees them), then export, behind the tail sampler
+ * when one is configured.
+ */
+export function createSpanProcessors(config: ResolvedConfig, logger: ObservabilityLogger, sampler: DeterministicSampler): SpanProcessor[] {
+  const exporting = exportProcessors(config, logger);
+  const tail = config.tailSampling;
+  return [
+    new RequestAttributesProcessor(config.requestAttributes),
+    ...(tail ? exporting.map((processor) => new TailSamplingProcessor(processor, sampler, tail)) : exporting),
+  ];
+}
+
+function exportProcessors(config: ResolvedConfig, logger: ObservabilityLogger): SpanProcessor[] {
   const choice = config.exporter;
   switch (choice.kind) {
     case 'none':
