@@ -32,5 +32,9 @@ export type {
 export { DeterministicSampler } from './sampling/deterministic-sampler.js';
 export { JsonlFileExporter, TRACES_FILE_NAME } from './local/jsonl-file-exporter.js';
 export { ObservabilityModule } from './nest/observability.module.js';
+export type { HttpErrorClassification, HttpTracingOptions } from './http/http-tracing-options.js';
+export { HttpContextInterceptor } from './http/http-context.interceptor.js';
+export { requestAttributesOf, type RequestAttributes } from './http/request-attributes.js';
+export { TailSamplingProcessor, type TailSamplingOptions } from './sampling/tail-sampling-processor.js';
 export { ObservabilityService } from './nest/observability.service.js';
 export { OBSERVABILITY_HANDLE, type ObservabilityModuleOptions } from './nest/observability-module-options.js';

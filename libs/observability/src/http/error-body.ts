@@ -1,16 +1,30 @@
 import type { ServerResponse } from 'node:http';
 
 /**
- * Adds `traceId` to JSON error bodies (status >= 400) as they are written, whichever filter,
- * guard or body parser produced them, so users can quote it. Only complete single-write JSON
- * objects are touched, and only before headers are sent, so Content-Length can be corrected.
+ * Adds `traceId` to a JSON error body (status >= 400) so users can quote it. Returns undefined
+ * when the body is not a JSON object or already carries one.
+ */
+export function errorBodyWithTraceId(statusCode: number, contentType: unknown, body: unknown, traceId: string): string | undefined {
+  if (statusCode < 400 || !String(contentType ?? '').includes('json')) return undefined;
+  if (typeof body !== 'string' && !Buffer.isBuffer(body)) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(body.toString());
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || 'traceId' in parsed) return undefined;
+    return JSON.stringify({ ...parsed, traceId });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * For adapters that write the body with a single `end()` before sending headers (Express), whichever
+ * filter, guard or body parser produced it; Content-Length is corrected as headers are still open.
  */
 export function addTraceIdToJsonErrors(response: ServerResponse, traceId: string): void {
   const end = response.end;
   response.end = function (this: ServerResponse, ...args: unknown[]): ServerResponse {
-    const [chunk] = args;
-    if (response.statusCode >= 400 && !response.headersSent && (typeof chunk === 'string' || Buffer.isBuffer(chunk))) {
-      const body = withTraceId(response, chunk, traceId);
+    if (!response.headersSent) {
+      const body = errorBodyWithTraceId(response.statusCode, response.getHeader('content-type'), args[0], traceId);
       if (body !== undefined) {
         response.setHeader('content-length', Buffer.byteLength(body));
         args[0] = body;
@@ -19,16 +33,4 @@ export function addTraceIdToJsonErrors(response: ServerResponse, traceId: string
     }
     return Reflect.apply(end, this, args) as ServerResponse;
   } as ServerResponse['end'];
-}
-
-function withTraceId(response: ServerResponse, chunk: string | Buffer, traceId: string): string | undefined {
-  const contentType = String(response.getHeader('content-type') ?? '');
-  if (!contentType.includes('json')) return undefined;
-  try {
-    const parsed: unknown = JSON.parse(chunk.toString());
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || 'traceId' in parsed) return undefined;
-    return JSON.stringify({ ...parsed, traceId });
-  } catch {
-    return undefined;
-  }
 }

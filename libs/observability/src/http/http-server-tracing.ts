@@ -3,6 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { ObservabilityHandle } from '../sdk/setup-observability.js';
 import { OBSERVABILITY_HANDLE } from '../nest/observability-module-options.js';
+import { addTraceIdToFastifyErrors } from './fastify-error-bodies.js';
 import { HTTP_TRACING_OPTIONS } from './http-tokens.js';
 import type { ResolvedHttpTracingOptions } from './http-tracing-options.js';
 import { runInServerSpan } from './server-span.js';
@@ -34,5 +35,8 @@ export class HttpServerTracing implements OnModuleInit {
       return runInServerSpan(request, response, options, environment, () => Reflect.apply(emit, this, [event, ...args]) as boolean);
     } as Server['emit'];
     server[PATCHED] = true;
+    if (this.adapterHost.httpAdapter.getType() === 'fastify') {
+      addTraceIdToFastifyErrors(this.adapterHost.httpAdapter.getInstance());
+    }
   }
 }

@@ -2,7 +2,10 @@ import type { Context } from '@opentelemetry/api';
 import type { ReadableSpan, Span, SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { requestAttributesOf } from './request-attributes.js';
 
-/** Copies the request's attributes onto every span started in its context: decorators, services and auto-instrumentations alike. */
+/**
+ * Copies the request's attributes onto every span started in its context: decorators, services
+ * and auto-instrumentations alike. An attribute the span was started with wins.
+ */
 export class RequestAttributesProcessor implements SpanProcessor {
   private readonly keys: ReadonlySet<string>;
 
@@ -14,7 +17,7 @@ export class RequestAttributesProcessor implements SpanProcessor {
     const attributes = requestAttributesOf(parentContext);
     if (attributes === undefined) return;
     for (const key in attributes) {
-      if (this.keys.has(key)) span.setAttribute(key, attributes[key]);
+      if (this.keys.has(key) && !(key in span.attributes)) span.setAttribute(key, attributes[key]);
     }
   }
 

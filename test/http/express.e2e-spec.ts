@@ -1,0 +1,3 @@
+import { describeHttpTracing } from './http-tracing.suite.js';
+
+describe('HTTP tracing with Express', () => describeHttpTracing('express'));
