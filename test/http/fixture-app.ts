@@ -29,6 +29,25 @@ class HeaderUserGuard implements CanActivate {
   }
 }
 
+/** Holds requests to `/api/items/:id/slow` until released, to catch them in flight. */
+export class RequestGate {
+  private releaseWaiting: () => void = () => {};
+  private signalEntered: () => void = () => {};
+  readonly entered = new Promise<void>((resolve) => (this.signalEntered = resolve));
+  private readonly released = new Promise<void>((resolve) => (this.releaseWaiting = resolve));
+
+  async pass(): Promise<void> {
+    this.signalEntered();
+    await this.released;
+  }
+
+  release(): void {
+    this.releaseWaiting();
+  }
+}
+
+export const slowRequests = { gate: new RequestGate() };
+
 @Injectable()
 export class ItemRepository {
   @Traced('db.select')
@@ -64,6 +83,13 @@ export class ItemController {
   create(@Body() body: { name?: unknown }): { name: string } {
     if (typeof body?.name !== 'string') throw new BadRequestException('name must be a string');
     return { name: body.name };
+  }
+
+  @Get('items/:id/slow')
+  @Traced('controller.slow')
+  async slow(@Param('id') id: string): Promise<{ id: string }> {
+    await slowRequests.gate.pass();
+    return { id };
   }
 
   @Get('items/:id/fail')

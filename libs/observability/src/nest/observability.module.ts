@@ -59,8 +59,11 @@ function metricsConfigured(options: ObservabilityModuleOptions): boolean {
 /** nestjs-otel is loaded only when metrics are on, so apps without metrics never pay for it. */
 function withMetrics(module: DynamicModule, enabled: boolean): DynamicModule {
   if (!enabled) return module;
-  const metricsModule = import('nestjs-otel').then(({ OpenTelemetryModule }) =>
-    OpenTelemetryModule.forRoot({ metrics: { hostMetrics: true } }),
+  const metricsModule = import('nestjs-otel').then(
+    ({ OpenTelemetryModule }) => OpenTelemetryModule.forRoot({ metrics: { hostMetrics: true } }),
+    (error: unknown) => {
+      throw new Error(`Metrics are configured but nestjs-otel could not be loaded (npm install nestjs-otel): ${String(error)}`);
+    },
   );
   return { ...module, imports: [...(module.imports ?? []), metricsModule] };
 }

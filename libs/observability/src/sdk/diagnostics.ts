@@ -11,7 +11,7 @@ const QUIET_PERIOD_MILLIS = 30_000;
 export function forwardDiagnostics(logger: ObservabilityLogger, now: () => number = Date.now): () => void {
   const lastSeen = new Map<string, { at: number; repeats: number }>();
   const report = (message: string, args: unknown[]): void => {
-    const kind = message.slice(0, 60);
+    const kind = message.replace(/\d+/g, 'N').slice(0, 60);
     const time = now();
     const previous = lastSeen.get(kind);
     if (previous && time - previous.at < QUIET_PERIOD_MILLIS) {

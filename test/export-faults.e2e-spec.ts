@@ -1,0 +1,70 @@
+import type { INestApplication } from '@nestjs/common';
+import { currentObservability, setupObservability } from '@lift-sys/observability';
+import type { AddressInfo } from 'node:net';
+import { createFixtureApp } from './http/fixture-app.js';
+import { settledHeapBytes } from './support/heap.js';
+import { drive } from './support/load.js';
+import { OtlpSink, type SinkMode } from './support/otlp-sink.js';
+
+const LONG = 120_000;
+
+describe('an unreachable or failing span endpoint never hurts the app', () => {
+  const sink = new OtlpSink();
+  const warnings: string[] = [];
+  let app: INestApplication;
+  let url = '';
+
+  beforeAll(async () => {
+    await sink.start();
+    setupObservability({
+      logger: { info: () => {}, warn: (line) => warnings.push(line) },
+      batch: { scheduledDelayMillis: 100, maxQueueSize: 1024, exportTimeoutMillis: 1000 },
+      instrumentations: false,
+      env: { HONEYCOMB_API_KEY: 'hcxik_test', HONEYCOMB_API_ENDPOINT: sink.url, OTEL_SERVICE_NAME: 'lift-sys' },
+    });
+    app = await createFixtureApp('express');
+    await app.listen(0, '127.0.0.1');
+    url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/api/items/1`;
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await currentObservability()?.shutdown();
+    await sink.stop();
+  });
+
+  it.each<SinkMode>(['refuse', 'error500', 'rate-limited', 'hang'])('serves every request while the endpoint is %s', async (mode) => {
+    await sink.setMode(mode);
+    expect(await drive(url, 1000)).toEqual({ ok: 1000, failed: 0 });
+  }, LONG);
+
+  it('keeps the heap bounded over 20,000 requests with the endpoint down, and warns once per burst', async () => {
+    await sink.setMode('refuse');
+    warnings.length = 0;
+    await drive(url, 2000);
+    const before = settledHeapBytes();
+    expect(await drive(url, 20_000)).toEqual({ ok: 20_000, failed: 0 });
+    const growth = settledHeapBytes() - before;
+    expect(growth).toBeLessThan(16 * 1024 * 1024);
+    const dropWarnings = warnings.filter((line) => line.includes('Dropped'));
+    expect(dropWarnings.length).toBeGreaterThan(0);
+    expect(dropWarnings.length).toBeLessThanOrEqual(3);
+  }, LONG);
+
+  it('resumes export when the endpoint comes back, with well-formed spans', async () => {
+    await sink.setMode('ok');
+    const receivedBefore = sink.received.length;
+    expect(await drive(url, 20)).toEqual({ ok: 20, failed: 0 });
+    await currentObservability()?.forceFlush();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await currentObservability()?.forceFlush();
+    const recent = sink.received.slice(receivedBefore);
+    expect(recent.length).toBeGreaterThan(0);
+    const spans = recent.flatMap((received) => received.body.resourceSpans.flatMap((resource) => resource.scopeSpans.flatMap((scope) => scope.spans)));
+    expect(spans.filter((span) => span.name === 'GET /api/items/:id').length).toBeGreaterThanOrEqual(20);
+    for (const span of spans) {
+      expect(span.traceId).toMatch(/^[0-9a-f]{32}$/);
+      expect(span.spanId).toMatch(/^[0-9a-f]{16}$/);
+    }
+  }, LONG);
+});

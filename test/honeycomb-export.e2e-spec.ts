@@ -1,0 +1,50 @@
+import type { INestApplication } from '@nestjs/common';
+import { currentObservability, setupObservability } from '@lift-sys/observability';
+import request from 'supertest';
+import { createFixtureApp } from './http/fixture-app.js';
+import { OtlpSink } from './support/otlp-sink.js';
+
+const CLASSIC_KEY = 'abcdef0123456789abcdef0123456789';
+
+describe('export to a Honeycomb-style OTLP endpoint', () => {
+  const sink = new OtlpSink();
+  let app: INestApplication;
+
+  beforeAll(async () => {
+    await sink.start();
+    setupObservability({
+      logger: { info: () => {}, warn: () => {} },
+      batch: { scheduledDelayMillis: 50 },
+      env: {
+        HONEYCOMB_API_KEY: CLASSIC_KEY,
+        HONEYCOMB_DATASET: 'lift-sys',
+        HONEYCOMB_API_ENDPOINT: sink.url,
+        OTEL_SERVICE_NAME: 'lift-sys',
+      },
+    });
+    app = await createFixtureApp('express');
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await currentObservability()?.shutdown();
+    await sink.stop();
+  });
+
+  it('posts OTLP JSON to /v1/traces with the Honeycomb headers and the nested spans', async () => {
+    await request(app.getHttpServer() as Parameters<typeof request>[0]).get('/api/items/9').expect(200);
+    await currentObservability()?.forceFlush();
+    const [received] = sink.received;
+    expect(received.path).toBe('/v1/traces');
+    expect(received.headers['x-honeycomb-team']).toBe(CLASSIC_KEY);
+    expect(received.headers['x-honeycomb-dataset']).toBe('lift-sys');
+    expect(received.headers['content-type']).toBe('application/json');
+    const [resourceSpans] = received.body.resourceSpans;
+    expect(resourceSpans.resource.attributes).toContainEqual({ key: 'service.name', value: { stringValue: 'lift-sys' } });
+    const spans = resourceSpans.scopeSpans.flatMap((scope) => scope.spans);
+    const byName = new Map(spans.map((span) => [span.name, span]));
+    expect([...byName.keys()].sort()).toEqual(['GET /api/items/:id', 'controller.read', 'db.select', 'item.read']);
+    expect(byName.get('db.select')?.parentSpanId).toBe(byName.get('item.read')?.spanId);
+    expect(byName.get('controller.read')?.parentSpanId).toBe(byName.get('GET /api/items/:id')?.spanId);
+  });
+});
