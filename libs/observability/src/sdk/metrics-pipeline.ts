@@ -5,13 +5,13 @@ import { MeterProvider, PeriodicExportingMetricReader } from '@opentelemetry/sdk
 import type { MetricsChoice } from './resolve-config.js';
 
 /** Registers a global meter provider exporting over OTLP, which nestjs-otel's host metrics then use. */
-export function startMetrics(choice: MetricsChoice, resource: Resource, exportIntervalMillis = 60_000): MeterProvider {
+export function startMetrics(choice: MetricsChoice, resource: Resource): MeterProvider {
   const provider = new MeterProvider({
     resource,
     readers: [
       new PeriodicExportingMetricReader({
         exporter: new OTLPMetricExporter({ url: choice.url, headers: choice.headers }),
-        exportIntervalMillis,
+        exportIntervalMillis: choice.exportIntervalMillis,
       }),
     ],
   });

@@ -11,6 +11,7 @@ export const DEFAULT_REQUEST_ATTRIBUTES: readonly string[] = ['user.id', 'reques
 export interface MetricsChoice {
   url: string;
   headers: Record<string, string>;
+  exportIntervalMillis: number;
   /** What the startup line may say about where metrics go (never a key). */
   description: string;
 }
@@ -79,14 +80,21 @@ export function resolveConfig(options: ObservabilityOptions = {}, env: NodeJS.Pr
 
 /** Metrics go to Honeycomb when a metrics dataset is named, or to an OTLP metrics endpoint when one is set. */
 function chooseMetrics(options: ObservabilityOptions, env: NodeJS.ProcessEnv): MetricsChoice | undefined {
+  const interval = readEnv(env, 'OTEL_METRIC_EXPORT_INTERVAL');
+  const exportIntervalMillis = interval ? parsePositiveInteger('OTEL_METRIC_EXPORT_INTERVAL', interval) : 60_000;
   const apiKey = readEnv(env, 'HONEYCOMB_API_KEY') ?? options.honeycomb?.apiKey;
   const dataset = readEnv(env, 'HONEYCOMB_METRICS_DATASET') ?? options.honeycomb?.metricsDataset;
   if (apiKey && dataset) {
     const url = signalUrl(honeycombBaseUrl(options, env), 'metrics');
-    return { url, headers: honeycombMetricsHeaders(apiKey, dataset), description: `honeycomb dataset=${dataset} ${url}` };
+    return {
+      url,
+      headers: honeycombMetricsHeaders(apiKey, dataset),
+      exportIntervalMillis,
+      description: `honeycomb dataset=${dataset} ${url}`,
+    };
   }
   const verbatim = readEnv(env, 'OTEL_EXPORTER_OTLP_METRICS_ENDPOINT') ?? options.otlp?.metricsEndpoint;
   if (verbatim === undefined) return undefined;
   const url = parseUrl('OTEL_EXPORTER_OTLP_METRICS_ENDPOINT', verbatim);
-  return { url, headers: otlpHeaders(options, env), description: `otlp ${url}` };
+  return { url, headers: otlpHeaders(options, env), exportIntervalMillis, description: `otlp ${url}` };
 }
