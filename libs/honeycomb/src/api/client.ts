@@ -71,7 +71,7 @@ export class HoneycombClient {
       });
     } catch (error) {
       const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
-      throw new Error(`cannot reach Honeycomb at ${this.endpoint} (${cause}) for ${method} ${path}`);
+      throw new Error(`cannot reach Honeycomb at ${this.endpoint} (${cause}) for ${method} ${path}`, { cause: error });
     }
   }
 }

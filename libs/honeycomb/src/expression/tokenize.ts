@@ -7,7 +7,7 @@ export type Token =
   | { type: 'word'; value: string; pos: number }
   | { type: '(' | ')' | ','; pos: number };
 
-const COLUMN_CHAR = /[A-Za-z0-9_.\-]/;
+const COLUMN_CHAR = /[A-Za-z0-9_.-]/;
 const NUMBER = /^-?\d+(\.\d+)?([eE][+-]?\d+)?/;
 const WORD = /^[A-Za-z_][A-Za-z0-9_]*/;
 

@@ -19,7 +19,7 @@ export async function readTracesDir(dir: string = DEFAULT_TRACES_DIR): Promise<S
       try {
         request = JSON.parse(line) as OtlpTraceRequest;
       } catch (error) {
-        throw new Error(`${join(dir, file)}:${index + 1}: not JSON (${(error as Error).message})`);
+        throw new Error(`${join(dir, file)}:${index + 1}: not JSON (${(error as Error).message})`, { cause: error });
       }
       for (const event of flattenOtlpRequest(request)) events.push(event);
     });
