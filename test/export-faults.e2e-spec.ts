@@ -13,8 +13,10 @@ describe('an unreachable or failing span endpoint never hurts the app', () => {
   const warnings: string[] = [];
   let app: INestApplication;
   let url = '';
+  let startedAt = 0;
 
   beforeAll(async () => {
+    startedAt = Date.now();
     await sink.start();
     setupObservability({
       logger: { info: () => {}, warn: (line) => warnings.push(line) },
@@ -40,15 +42,15 @@ describe('an unreachable or failing span endpoint never hurts the app', () => {
 
   it('keeps the heap bounded over 20,000 requests with the endpoint down, and warns once per burst', async () => {
     await sink.setMode('refuse');
-    warnings.length = 0;
     await drive(url, 2000);
     const before = settledHeapBytes();
     expect(await drive(url, 20_000)).toEqual({ ok: 20_000, failed: 0 });
     const growth = settledHeapBytes() - before;
     expect(growth).toBeLessThan(16 * 1024 * 1024);
     const dropWarnings = warnings.filter((line) => line.includes('Dropped'));
+    const burstWindows = Math.ceil((Date.now() - startedAt) / 30_000);
     expect(dropWarnings.length).toBeGreaterThan(0);
-    expect(dropWarnings.length).toBeLessThanOrEqual(3);
+    expect(dropWarnings.length).toBeLessThanOrEqual(burstWindows);
   }, LONG);
 
   it('resumes export when the endpoint comes back, with well-formed spans', async () => {
