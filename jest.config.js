@@ -5,6 +5,7 @@ export default {
   moduleNameMapper: {
     '^@lift-sys/observability/testing$': '<rootDir>/libs/observability/src/testing/index.ts',
     '^@lift-sys/observability$': '<rootDir>/libs/observability/src/index.ts',
+    '^@lift-sys/honeycomb$': '<rootDir>/libs/honeycomb/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   transform: {

@@ -18,3 +18,32 @@ export const RESOURCE_SERVICE_VERSION = 'service.version';
 export const RESOURCE_DEPLOYMENT_ENVIRONMENT = 'deployment.environment';
 
 export const REDACTED_VALUE = '[REDACTED]';
+
+/**
+ * The span attribute keys the library itself may write, at run time, so tools that check
+ * queries against emitted attributes (boards, triggers) can include them.
+ */
+export const LIBRARY_ATTRIBUTE_KEYS = [
+  ATTR_ERROR,
+  ATTR_ERROR_TYPE,
+  ATTR_ENVIRONMENT,
+  ATTR_REQUEST_ID,
+  ATTR_USER_ID,
+  ATTR_SAMPLE_RATE,
+  ATTR_CANCELLED,
+  ATTR_CALLBACK_ERROR,
+  ATTR_EXCEPTION_TYPE,
+  ATTR_EXCEPTION_MESSAGE,
+  ATTR_EXCEPTION_STACKTRACE,
+  'http.request.method',
+  'http.method',
+  'http.route',
+  'url.path',
+  'url.scheme',
+  'http.response.status_code',
+  'http.status_code',
+  'user_agent.original',
+  RESOURCE_SERVICE_NAME,
+  RESOURCE_SERVICE_VERSION,
+  RESOURCE_DEPLOYMENT_ENVIRONMENT,
+] as const;
