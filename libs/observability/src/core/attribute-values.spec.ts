@@ -52,7 +52,7 @@ describe('redaction', () => {
     (key) => expect(isRedacted(key)).toBe(true),
   );
 
-  it.each(['llm.input_tokens', 'llm.output_tokens', 'session.id', 'keyboard', 'api'])('keeps %s', (key) =>
+  it.each(['llm.input_tokens', 'llm.output_tokens', 'llm.time_to_first_token_ms', 'password_length', 'session.id', 'keyboard', 'api'])('keeps %s', (key) =>
     expect(isRedacted(key)).toBe(false),
   );
 

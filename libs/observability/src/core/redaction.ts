@@ -17,10 +17,14 @@ export function keyWords(key: string): string[] {
     .filter((word) => word.length > 0);
 }
 
+/** A key whose last word is a unit or a count names a measurement, never a credential. */
+const MEASUREMENT_SUFFIXES: ReadonlySet<string> = new Set(['ms', 'seconds', 'count', 'length', 'size', 'bytes', 'usd']);
+
 /**
  * Builds a predicate that tells whether a key must be redacted. A pattern matches when its
  * words appear consecutively in the key's words, so `api_key` matches `x-api-key` and
- * `apiKey`, `token` matches `accessToken` but not `llm.input_tokens`.
+ * `apiKey`, `token` matches `accessToken` but not `llm.input_tokens`, and no pattern matches a
+ * measurement such as `llm.time_to_first_token_ms`.
  */
 export function createRedactionMatcher(patterns: readonly string[]): (key: string) => boolean {
   const patternWords = patterns.map(keyWords).filter((words) => words.length > 0);
@@ -29,7 +33,7 @@ export function createRedactionMatcher(patterns: readonly string[]): (key: strin
     let redacted = cache.get(key);
     if (redacted === undefined) {
       const words = keyWords(key);
-      redacted = patternWords.some((pattern) => containsRun(words, pattern));
+      redacted = !MEASUREMENT_SUFFIXES.has(words[words.length - 1] ?? '') && patternWords.some((pattern) => containsRun(words, pattern));
       if (cache.size < 10_000) cache.set(key, redacted);
     }
     return redacted;
