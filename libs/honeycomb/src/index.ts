@@ -33,5 +33,6 @@ export { applyPlan } from './api/apply-plan.js';
 export { formatPlanItem, summarizePlan, type PlanItem } from './api/plan-item.js';
 
 export { main as applyMain } from './cli/apply.js';
+export type { CliIo } from './cli/io.js';
 export { main as queryMain } from './cli/query.js';
 export { exportDefinitions, renderDefinitionFiles } from './cli/export-definitions.js';

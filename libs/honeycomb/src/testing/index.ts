@@ -1,0 +1,1 @@
+export { FakeHoneycomb, type RecordedRequest } from './fake-honeycomb.js';
