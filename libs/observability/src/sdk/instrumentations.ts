@@ -12,7 +12,9 @@ import type { ResolvedConfig } from './resolve-config.js';
  */
 export function enableInstrumentations(switches: ResolvedConfig['instrumentations'], tracerProvider: TracerProvider): () => void {
   const instrumentations: Instrumentation[] = [];
-  if (switches.http) instrumentations.push(new HttpInstrumentation({ ignoreIncomingRequestHook: () => true }));
+  // Not `ignoreIncomingRequestHook`: ignored requests run with tracing suppressed, which would
+  // silence every span the Nest server span's request starts.
+  if (switches.http) instrumentations.push(new HttpInstrumentation({ disableIncomingRequestInstrumentation: true }));
   if (switches.undici) instrumentations.push(new UndiciInstrumentation());
   if (switches.pg) instrumentations.push(new PgInstrumentation({ enhancedDatabaseReporting: false }));
   if (instrumentations.length === 0) return () => {};

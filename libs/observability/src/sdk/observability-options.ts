@@ -1,5 +1,5 @@
 import type { Attributes } from '@opentelemetry/api';
-import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
+import type { SpanExporter, SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { TailSamplingOptions } from '../sampling/tail-sampling-processor.js';
 
 export const EXPORTER_NAMES = ['honeycomb', 'otlp', 'local', 'none'] as const;
@@ -34,6 +34,8 @@ export interface ObservabilityOptions {
   exporter?: SpanExporter | ExporterName;
   /** `batch` (default) for real exporters; `simple` exports each span as it ends (tests). */
   spanProcessor?: 'batch' | 'simple';
+  /** More processors, called after request attributes are set and before export (a second exporter, say). */
+  spanProcessors?: SpanProcessor[];
   batch?: BatchOptions;
   honeycomb?: {
     apiKey?: string;

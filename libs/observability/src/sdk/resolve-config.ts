@@ -1,4 +1,5 @@
 import type { Attributes } from '@opentelemetry/api';
+import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { isDisabledByEnvironment } from '../core/tracing-state.js';
 import { parsePositiveInteger, parseUrl, readEnv } from './environment.js';
 import { chooseExporter, honeycombBaseUrl, otlpHeaders, type ExporterChoice } from './exporter-choice.js';
@@ -25,6 +26,7 @@ export interface ResolvedConfig {
   exporter: ExporterChoice;
   metrics: MetricsChoice | undefined;
   spanProcessor: 'batch' | 'simple';
+  extraSpanProcessors: SpanProcessor[];
   batch: Required<BatchOptions>;
   sampleRate: number;
   /** Undefined when tail rules are off or pointless (sample rate 1). */
@@ -55,6 +57,7 @@ export function resolveConfig(options: ObservabilityOptions = {}, env: NodeJS.Pr
     exporter: enabled ? chooseExporter(options, env, warnings) : { kind: 'none' },
     metrics: enabled ? chooseMetrics(options, env) : undefined,
     spanProcessor: options.spanProcessor ?? 'batch',
+    extraSpanProcessors: options.spanProcessors ?? [],
     batch: {
       maxQueueSize: parsePositiveInteger('batch.maxQueueSize', options.batch?.maxQueueSize ?? 2048),
       maxExportBatchSize: parsePositiveInteger('batch.maxExportBatchSize', options.batch?.maxExportBatchSize ?? 512),

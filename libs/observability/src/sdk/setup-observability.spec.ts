@@ -1,4 +1,5 @@
 import { trace } from '@opentelemetry/api';
+import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,6 +80,15 @@ describe('setupObservability', () => {
       'HONEYCOMB_SAMPLE_RATE="often"',
     );
     expect(currentObservability()).toBeUndefined();
+  });
+
+  it('runs extra span processors alongside export', async () => {
+    const exported = new InMemorySpanExporter();
+    const extra = new InMemorySpanExporter();
+    setupObservability({ exporter: exported, spanProcessor: 'simple', spanProcessors: [new SimpleSpanProcessor(extra)], logger: recordingLogger() });
+    new Work().parent();
+    expect(extra.getFinishedSpans().map((span) => span.name)).toEqual(['work.child', 'work.parent']);
+    expect(exported.getFinishedSpans()).toHaveLength(2);
   });
 
   it('can start afresh after shutdown', async () => {

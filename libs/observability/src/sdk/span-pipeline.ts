@@ -23,6 +23,7 @@ export function createSpanProcessors(config: ResolvedConfig, logger: Observabili
   const tail = config.tailSampling;
   return [
     new RequestAttributesProcessor(config.requestAttributes),
+    ...config.extraSpanProcessors,
     ...(tail ? exporting.map((processor) => new TailSamplingProcessor(processor, sampler, tail)) : exporting),
   ];
 }
