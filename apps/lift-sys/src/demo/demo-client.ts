@@ -1,0 +1,20 @@
+/** A small JSON client for the demo; every answer's status is checked against what the script expects. */
+export class DemoClient {
+  readonly failures: string[] = [];
+
+  constructor(
+    private readonly baseUrl: string,
+    private readonly user: string,
+  ) {}
+
+  async call<T = Record<string, unknown>>(method: 'GET' | 'POST' | 'DELETE', path: string, body: unknown, expectedStatus: number): Promise<T> {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', 'x-demo-user': this.user },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (response.status !== expectedStatus) this.failures.push(`${method} ${path}: ${response.status}, expected ${expectedStatus}: ${text.slice(0, 200)}`);
+    return (text ? JSON.parse(text) : {}) as T;
+  }
+}

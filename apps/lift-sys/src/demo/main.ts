@@ -1,0 +1,3 @@
+import { runDemo } from './run-demo.js';
+
+process.exitCode = await runDemo();

@@ -1,0 +1,48 @@
+import { SpanStatusCode } from '@opentelemetry/api';
+import { hrTimeToMilliseconds } from '@opentelemetry/core';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import { buildSpanForest, type SpanNode } from '@lift-sys/observability/testing';
+
+function percentile(sorted: readonly number[], fraction: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? 0;
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column].length)));
+  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd();
+  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
+}
+
+/** p50/p95 duration and error count per span name. */
+export function latencyTable(spans: readonly ReadableSpan[]): string {
+  const byName = new Map<string, ReadableSpan[]>();
+  for (const span of spans) byName.set(span.name, [...(byName.get(span.name) ?? []), span]);
+  const rows = [...byName.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, group]) => {
+      const durations = group.map((span) => hrTimeToMilliseconds(span.duration)).sort((a, b) => a - b);
+      const errors = group.filter((span) => span.status.code === SpanStatusCode.ERROR).length;
+      return [name, String(group.length), percentile(durations, 0.5).toFixed(1), percentile(durations, 0.95).toFixed(1), String(errors)];
+    });
+  return table(['span', 'count', 'p50 ms', 'p95 ms', 'errors'], rows);
+}
+
+/** LLM cost summed per code language (llm.call under code.generate) and per provider. */
+export function costTables(spans: readonly ReadableSpan[]): string {
+  const perLanguage = new Map<string, number>();
+  const perProvider = new Map<string, number>();
+  const add = (map: Map<string, number>, key: string, cost: number) => map.set(key, (map.get(key) ?? 0) + cost);
+  const visit = (node: SpanNode, language: string | undefined): void => {
+    const own = node.span.attributes['code.language'];
+    const current = node.span.name === 'code.generate' && typeof own === 'string' ? own : language;
+    const cost = node.span.attributes['llm.cost_usd'];
+    if (node.span.name === 'llm.call' && typeof cost === 'number') {
+      add(perProvider, String(node.span.attributes['llm.provider']), cost);
+      if (current !== undefined) add(perLanguage, current, cost);
+    }
+    for (const child of node.children) visit(child, current);
+  };
+  for (const root of buildSpanForest(spans)) visit(root, undefined);
+  const rows = (map: Map<string, number>) => [...map.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, cost]) => [key, `$${cost.toFixed(6)}`]);
+  return `${table(['language', 'llm cost'], rows(perLanguage))}\n\n${table(['provider', 'llm cost'], rows(perProvider))}`;
+}

@@ -1,0 +1,72 @@
+import Anthropic from '@anthropic-ai/sdk';
+import { Traced, setSpanAttribute } from '@lift-sys/observability';
+import type { RemoteProviderSettings } from '../config/app-config.js';
+import { llmCallOptions } from './llm-span.js';
+import type { LlmCompletion, LlmProvider, LlmStream, RoutedRequest } from './llm.types.js';
+import { costUsd, type PricingTable } from './pricing.js';
+
+/** Claude through the Messages API. */
+export class AnthropicProvider implements LlmProvider {
+  readonly name = 'anthropic';
+  readonly model: string;
+  private readonly client: Anthropic;
+
+  constructor(
+    settings: RemoteProviderSettings,
+    private readonly pricing: PricingTable,
+  ) {
+    this.model = settings.model;
+    this.client = new Anthropic({ apiKey: settings.apiKey, baseURL: settings.baseUrl, maxRetries: 1 });
+  }
+
+  @Traced('llm.call', llmCallOptions('anthropic', false))
+  async complete(request: RoutedRequest): Promise<LlmCompletion> {
+    const started = performance.now();
+    const message = await this.client.messages.create({
+      model: this.model,
+      max_tokens: request.maxTokens,
+      system: request.system,
+      messages: [{ role: 'user', content: request.prompt }],
+    });
+    const text = message.content.map((block) => (block.type === 'text' ? block.text : '')).join('');
+    return this.completion(request, text, message.usage.input_tokens, message.usage.output_tokens, started);
+  }
+
+  @Traced('llm.call', llmCallOptions('anthropic', true))
+  async *stream(request: RoutedRequest): LlmStream {
+    const started = performance.now();
+    const events = await this.client.messages.create({
+      model: this.model,
+      max_tokens: request.maxTokens,
+      system: request.system,
+      messages: [{ role: 'user', content: request.prompt }],
+      stream: true,
+    });
+    let text = '';
+    let inputTokens = 0;
+    let outputTokens = 0;
+    for await (const event of events) {
+      if (event.type === 'message_start') inputTokens = event.message.usage.input_tokens;
+      if (event.type === 'message_delta') outputTokens = event.usage.output_tokens;
+      if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') {
+        if (text === '') setSpanAttribute('llm.time_to_first_token_ms', Math.round(performance.now() - started));
+        text += event.delta.text;
+        yield event.delta.text;
+      }
+    }
+    return this.completion(request, text, inputTokens, outputTokens, started);
+  }
+
+  private completion(request: RoutedRequest, text: string, inputTokens: number, outputTokens: number, started: number): LlmCompletion {
+    return {
+      text,
+      provider: this.name,
+      route: request.route,
+      model: this.model,
+      inputTokens,
+      outputTokens,
+      costUsd: costUsd(this.pricing, this.model, inputTokens, outputTokens),
+      latencyMs: Math.round(performance.now() - started),
+    };
+  }
+}

@@ -1,0 +1,65 @@
+import { Traced, setSpanAttribute } from '@lift-sys/observability';
+import { llmCallOptions } from './llm-span.js';
+import type { LlmCompletion, LlmProvider, LlmStream, RoutedRequest } from './llm.types.js';
+import { costUsd, type PricingTable } from './pricing.js';
+
+export const FIXTURE_MODEL = 'fixture-deterministic';
+/** Appended to code when a fault is requested: an unclosed bracket is a syntax error in every target language. */
+export const INJECTED_SYNTAX_ERROR = '\n((( fixture: injected syntax error\n';
+const STREAM_CHUNK_CHARACTERS = 24;
+
+/** Roughly four characters per token, as for English and code with common tokenizers. */
+export function estimateTokens(text: string): number {
+  return Math.max(1, Math.ceil(text.length / 4));
+}
+
+/**
+ * The offline default: answers with the request's deterministic reference and realistic token
+ * counts. For code requests it can inject a syntax error (`fixtureFault`): on the first attempt
+ * only (`invalid_once`), or on every attempt (`invalid_always`).
+ */
+export class FixtureProvider implements LlmProvider {
+  readonly name = 'fixture';
+  readonly model = FIXTURE_MODEL;
+
+  constructor(private readonly pricing: PricingTable) {}
+
+  @Traced('llm.call', llmCallOptions('fixture', false))
+  async complete(request: RoutedRequest): Promise<LlmCompletion> {
+    const started = performance.now();
+    return this.completion(request, this.answer(request), started);
+  }
+
+  @Traced('llm.call', llmCallOptions('fixture', true))
+  async *stream(request: RoutedRequest): LlmStream {
+    const started = performance.now();
+    const text = this.answer(request);
+    for (let offset = 0; offset < text.length; offset += STREAM_CHUNK_CHARACTERS) {
+      if (offset === 0) setSpanAttribute('llm.time_to_first_token_ms', Math.round(performance.now() - started));
+      yield text.slice(offset, offset + STREAM_CHUNK_CHARACTERS);
+    }
+    return this.completion(request, text, started);
+  }
+
+  private answer(request: RoutedRequest): string {
+    const faulty =
+      request.purpose === 'code' &&
+      (request.fixtureFault === 'invalid_always' || (request.fixtureFault === 'invalid_once' && request.attempt === 1));
+    return faulty ? request.reference + INJECTED_SYNTAX_ERROR : request.reference;
+  }
+
+  private completion(request: RoutedRequest, text: string, started: number): LlmCompletion {
+    const inputTokens = estimateTokens(request.system) + estimateTokens(request.prompt);
+    const outputTokens = estimateTokens(text);
+    return {
+      text,
+      provider: this.name,
+      route: request.route,
+      model: this.model,
+      inputTokens,
+      outputTokens,
+      costUsd: costUsd(this.pricing, this.model, inputTokens, outputTokens),
+      latencyMs: Math.round(performance.now() - started),
+    };
+  }
+}

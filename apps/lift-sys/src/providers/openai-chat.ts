@@ -1,0 +1,73 @@
+import type OpenAI from 'openai';
+import { setSpanAttribute } from '@lift-sys/observability';
+import type { LlmCompletion, ProviderName, RoutedRequest } from './llm.types.js';
+import { costUsd, type PricingTable } from './pricing.js';
+
+/** The Chat Completions calls OpenAI and Modal's OpenAI-compatible endpoint share. */
+export class OpenAiChat {
+  constructor(
+    private readonly client: OpenAI,
+    private readonly provider: ProviderName,
+    readonly model: string,
+    private readonly pricing: PricingTable,
+  ) {}
+
+  async complete(request: RoutedRequest): Promise<LlmCompletion> {
+    const started = performance.now();
+    const response = await this.client.chat.completions.create({
+      model: this.model,
+      max_tokens: request.maxTokens,
+      messages: this.messages(request),
+      ...(request.structuredOutput ? { response_format: { type: 'json_object' as const } } : {}),
+    });
+    const text = response.choices[0]?.message.content ?? '';
+    return this.completion(request, text, response.usage?.prompt_tokens ?? 0, response.usage?.completion_tokens ?? 0, started);
+  }
+
+  async *stream(request: RoutedRequest): AsyncGenerator<string, LlmCompletion, undefined> {
+    const started = performance.now();
+    const chunks = await this.client.chat.completions.create({
+      model: this.model,
+      max_tokens: request.maxTokens,
+      messages: this.messages(request),
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+    let text = '';
+    let inputTokens = 0;
+    let outputTokens = 0;
+    for await (const chunk of chunks) {
+      const delta = chunk.choices[0]?.delta.content;
+      if (delta) {
+        if (text === '') setSpanAttribute('llm.time_to_first_token_ms', Math.round(performance.now() - started));
+        text += delta;
+        yield delta;
+      }
+      if (chunk.usage) {
+        inputTokens = chunk.usage.prompt_tokens;
+        outputTokens = chunk.usage.completion_tokens;
+      }
+    }
+    return this.completion(request, text, inputTokens, outputTokens, started);
+  }
+
+  private messages(request: RoutedRequest): OpenAI.Chat.ChatCompletionMessageParam[] {
+    return [
+      { role: 'system', content: request.system },
+      { role: 'user', content: request.prompt },
+    ];
+  }
+
+  private completion(request: RoutedRequest, text: string, inputTokens: number, outputTokens: number, started: number): LlmCompletion {
+    return {
+      text,
+      provider: this.provider,
+      route: request.route,
+      model: this.model,
+      inputTokens,
+      outputTokens,
+      costUsd: costUsd(this.pricing, this.model, inputTokens, outputTokens),
+      latencyMs: Math.round(performance.now() - started),
+    };
+  }
+}

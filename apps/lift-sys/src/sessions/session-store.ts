@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '../http/domain-error.js';
+import { DraftRepository } from '../storage/repositories/draft.repository.js';
+import { ResolutionRepository } from '../storage/repositories/resolution.repository.js';
+import { RevisionRepository } from '../storage/repositories/revision.repository.js';
+import { SessionRepository } from '../storage/repositories/session.repository.js';
+import type { PromptSession } from './session.types.js';
+
+/** Reads a whole session (record, drafts, revisions, resolutions) for its owner. */
+@Injectable()
+export class SessionStore {
+  constructor(
+    private readonly sessions: SessionRepository,
+    private readonly drafts: DraftRepository,
+    private readonly revisions: RevisionRepository,
+    private readonly resolutions: ResolutionRepository,
+  ) {}
+
+  async load(sessionId: string, userId: string): Promise<PromptSession> {
+    const record = await this.sessions.findForUser(sessionId, userId);
+    if (record === undefined) throw new NotFoundError('session', sessionId);
+    const [drafts, revisions, resolutions] = [
+      await this.drafts.listForSession(sessionId),
+      await this.revisions.listForSession(sessionId),
+      await this.resolutions.listForSession(sessionId),
+    ];
+    const current = drafts.find((draft) => draft.version === record.current_draft_version);
+    if (current === undefined) throw new Error(`session ${sessionId} has no draft version ${record.current_draft_version}`);
+    return { ...record, current_draft: current, drafts, revisions, resolutions };
+  }
+}

@@ -1,0 +1,39 @@
+import { Traced, setSpanAttributes } from '@lift-sys/observability';
+
+export interface QueryResult<Row> {
+  rows: Row[];
+  rowCount: number;
+}
+
+/** Something SQL runs on: the database itself or an open transaction. */
+export interface SqlExecutor {
+  readonly system: 'pglite' | 'postgresql';
+  query<Row>(sql: string, params?: readonly unknown[]): Promise<QueryResult<Row>>;
+}
+
+/** Runs a query and records `db.system` and `db.rows_affected` on the current (db.*) span. */
+export async function runQuery<Row>(executor: SqlExecutor, sql: string, params: readonly unknown[] = []): Promise<QueryResult<Row>> {
+  const result = await executor.query<Row>(sql, params);
+  setSpanAttributes({ 'db.system': executor.system, 'db.rows_affected': result.rowCount });
+  return result;
+}
+
+/** PGlite in process or a PostgreSQL server; the same SQL and migrations run on both. */
+export abstract class Database implements SqlExecutor {
+  abstract readonly system: 'pglite' | 'postgresql';
+
+  abstract query<Row>(sql: string, params?: readonly unknown[]): Promise<QueryResult<Row>>;
+
+  /** Runs several statements separated by semicolons, without parameters (migrations). */
+  abstract execScript(sql: string): Promise<void>;
+
+  abstract close(): Promise<void>;
+
+  /** Commits when `work` resolves, rolls back when it throws: multi-step writes are all or nothing. */
+  @Traced('db.transaction', { attributes: { 'db.operation': 'transaction' } })
+  transaction<T>(work: (executor: SqlExecutor) => Promise<T>): Promise<T> {
+    return this.runInTransaction(work);
+  }
+
+  protected abstract runInTransaction<T>(work: (executor: SqlExecutor) => Promise<T>): Promise<T>;
+}

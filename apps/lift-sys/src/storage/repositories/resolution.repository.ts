@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { Traced } from '@lift-sys/observability';
+import type { HoleResolution } from '../../sessions/session.types.js';
+import { Database, runQuery, type SqlExecutor } from '../database.js';
+import { dbSpan, isoTimestamp } from './db-span.js';
+
+type ResolutionRow = Omit<HoleResolution, 'created_at'> & { created_at: Date };
+
+@Injectable()
+export class ResolutionRepository {
+  constructor(private readonly database: Database) {}
+
+  @Traced(...dbSpan('insert', 'hole_resolutions'))
+  async insert(sessionId: string, resolution: Omit<HoleResolution, 'created_at'>, executor: SqlExecutor = this.database): Promise<void> {
+    await runQuery(
+      executor,
+      'INSERT INTO hole_resolutions (session_id, hole_id, resolution_text, resolution_type, draft_version) VALUES ($1, $2, $3, $4, $5)',
+      [sessionId, resolution.hole_id, resolution.resolution_text, resolution.resolution_type, resolution.draft_version],
+    );
+  }
+
+  @Traced(...dbSpan('select', 'hole_resolutions'))
+  async listForSession(sessionId: string): Promise<HoleResolution[]> {
+    const { rows } = await runQuery<ResolutionRow>(
+      this.database,
+      'SELECT hole_id, resolution_text, resolution_type, draft_version, created_at FROM hole_resolutions WHERE session_id = $1 ORDER BY id',
+      [sessionId],
+    );
+    return rows.map((row) => ({ ...row, created_at: isoTimestamp(row.created_at) }));
+  }
+}

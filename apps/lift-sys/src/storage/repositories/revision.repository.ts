@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { Traced } from '@lift-sys/observability';
+import type { SessionRevision } from '../../sessions/session.types.js';
+import { Database, runQuery, type SqlExecutor } from '../database.js';
+import { dbSpan, isoTimestamp } from './db-span.js';
+
+type RevisionRow = Omit<SessionRevision, 'created_at'> & { created_at: Date };
+
+@Injectable()
+export class RevisionRepository {
+  constructor(private readonly database: Database) {}
+
+  @Traced(...dbSpan('insert', 'session_revisions'))
+  async insert(sessionId: string, revision: Omit<SessionRevision, 'created_at'>, executor: SqlExecutor = this.database): Promise<void> {
+    await runQuery(
+      executor,
+      'INSERT INTO session_revisions (session_id, revision_number, revision_type, content) VALUES ($1, $2, $3, $4)',
+      [sessionId, revision.revision_number, revision.revision_type, revision.content],
+    );
+  }
+
+  @Traced(...dbSpan('select', 'session_revisions'))
+  async listForSession(sessionId: string): Promise<SessionRevision[]> {
+    const { rows } = await runQuery<RevisionRow>(
+      this.database,
+      'SELECT revision_number, revision_type, content, created_at FROM session_revisions WHERE session_id = $1 ORDER BY revision_number',
+      [sessionId],
+    );
+    return rows.map((row) => ({ ...row, created_at: isoTimestamp(row.created_at) }));
+  }
+}
