@@ -2,7 +2,7 @@ import { setupTestObservability, type TestObservability } from '@lift-sys/observ
 import { LIFT_SYS_OBSERVABILITY } from '../src/observability/observability-options.js';
 import { Database } from '../src/storage/database.js';
 import { expectRequestTrace } from '../src/testing/request-trace.js';
-import { startTestApp, type TestApp } from '../src/testing/test-app.js';
+import { startTestApp, testDatabaseSystem, type TestApp } from '../src/testing/test-app.js';
 
 const PROMPT = 'Write a function called total that takes n and a float rate and returns, then log the result.';
 const RESOLUTIONS: Record<string, [string, string]> = {
@@ -89,7 +89,7 @@ it('keeps sessions per user and serves /api/sessions as an alias', async () => {
 });
 
 it('reports providers and health', async () => {
-  await test.http().get('/api/health').expect(200, { status: 'ok', environment: 'development', database: 'pglite', demo_mode: true });
+  await test.http().get('/api/health').expect(200, { status: 'ok', environment: 'development', database: testDatabaseSystem(), demo_mode: true });
   const { body } = await test.http().get('/api/providers').expect(200);
   expect(body.providers.find((provider: { name: string }) => provider.name === 'fixture')).toEqual({ name: 'fixture', model: 'fixture-deterministic', configured: true, routes: ['best_available', 'modal_inference'] });
 });

@@ -19,6 +19,8 @@ export class AppConfig {
     /** Users are taken from `x-demo-user`; without demo mode every API call is refused (401). */
     readonly demoMode: boolean,
     readonly databaseUrl: string | undefined,
+    /** PostgreSQL schema the tables live in (DATABASE_SCHEMA); the server's default when unset. */
+    readonly databaseSchema: string | undefined,
     /** PGlite keeps its data here; in memory when unset. */
     readonly pgliteDataDir: string | undefined,
     readonly anthropic: RemoteProviderSettings | undefined,
@@ -38,6 +40,7 @@ export class AppConfig {
       environment,
       env.DEMO_MODE === undefined ? demoDefault : env.DEMO_MODE === 'true',
       env.DATABASE_URL || undefined,
+      schemaName(env.DATABASE_SCHEMA),
       env.PGLITE_DATA_DIR || undefined,
       env.ANTHROPIC_API_KEY
         ? { apiKey: env.ANTHROPIC_API_KEY, baseUrl: env.ANTHROPIC_BASE_URL, model: env.ANTHROPIC_MODEL ?? 'claude-sonnet-4-5' }
@@ -59,4 +62,10 @@ function nonNegativeInteger(name: string, raw: string | undefined, fallback: num
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got '${raw}'`);
   return value;
+}
+
+function schemaName(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(raw)) throw new Error(`DATABASE_SCHEMA must be a lower-case SQL identifier, got '${raw}'`);
+  return raw;
 }

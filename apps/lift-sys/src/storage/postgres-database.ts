@@ -6,9 +6,10 @@ export class PostgresDatabase extends Database {
   readonly system = 'postgresql';
   private readonly pool: pg.Pool;
 
-  constructor(connectionString: string) {
+  /** @param schema a validated identifier (AppConfig checks it); every pooled connection uses it first. */
+  constructor(connectionString: string, schema?: string) {
     super();
-    this.pool = new pg.Pool({ connectionString, max: 5 });
+    this.pool = new pg.Pool({ connectionString, max: 5, options: schema ? `-c search_path=${schema}` : undefined });
   }
 
   async query<Row>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<Row>> {

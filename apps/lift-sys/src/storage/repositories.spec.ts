@@ -3,6 +3,7 @@ import { LIFT_SYS_OBSERVABILITY } from '../observability/observability-options.j
 import type { Database } from './database.js';
 import { MIGRATIONS, migrate } from './migrations.js';
 import { openDatabase } from './open-database.js';
+import { databaseSettings, testDatabaseSystem } from '../testing/test-app.js';
 import { DraftRepository } from './repositories/draft.repository.js';
 import { ExecutionHistoryRepository } from './repositories/execution-history.repository.js';
 import { SessionRepository } from './repositories/session.repository.js';
@@ -15,7 +16,7 @@ let drafts: DraftRepository;
 let history: ExecutionHistoryRepository;
 beforeAll(async () => {
   otel = setupTestObservability(LIFT_SYS_OBSERVABILITY);
-  database = await openDatabase({ databaseUrl: undefined, pgliteDataDir: undefined });
+  database = await openDatabase(databaseSettings());
   sessions = new SessionRepository(database);
   drafts = new DraftRepository(database);
   history = new ExecutionHistoryRepository(database);
@@ -41,7 +42,7 @@ it('inserts and reads sessions and drafts with db.* spans', async () => {
   expect(await sessions.findForUser('s1', 'alice')).toMatchObject({ session_id: 's1', status: 'active', metadata: { team: 'a' }, current_draft_version: 1 });
   expect(await sessions.findForUser('s1', 'mallory')).toBeUndefined();
   expect(await drafts.listForSession('s1')).toEqual([expect.objectContaining({ version: 1, ir, ambiguities: ['input_constraints'] })]);
-  expectTrace(otel.spans(), { name: 'db.insert', attributes: { 'db.operation': 'insert', 'db.table': 'sessions', 'db.rows_affected': 1, 'db.system': 'pglite' } });
+  expectTrace(otel.spans(), { name: 'db.insert', attributes: { 'db.operation': 'insert', 'db.table': 'sessions', 'db.rows_affected': 1, 'db.system': testDatabaseSystem() } });
   expectTrace(otel.spans(), { name: 'db.select', attributes: { 'db.operation': 'select', 'db.table': 'session_drafts', 'db.rows_affected': 1 } });
 });
 

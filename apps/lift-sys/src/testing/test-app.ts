@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createApp, type CreateAppOptions } from '../bootstrap.js';
 
@@ -13,9 +14,26 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real app (real PGlite, fixture provider unless the env names others) behind supertest. */
+/**
+ * Where tests keep their data: PGlite in memory, or, when DATABASE_URL is set (the second CI pass),
+ * the PostgreSQL server in a schema of this test's own, so parallel test files never share tables.
+ */
+export function databaseSettings(): { databaseUrl: string | undefined; databaseSchema: string | undefined; pgliteDataDir: undefined } {
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  return { databaseUrl, databaseSchema: databaseUrl ? `test_${randomUUID().replaceAll('-', '')}` : undefined, pgliteDataDir: undefined };
+}
+
+/** The `db.system` the tests' database reports. */
+export const testDatabaseSystem = (): 'postgresql' | 'pglite' => (process.env.DATABASE_URL ? 'postgresql' : 'pglite');
+
+function databaseEnv(): NodeJS.ProcessEnv {
+  const { databaseUrl, databaseSchema } = databaseSettings();
+  return databaseUrl ? { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: databaseSchema } : {};
+}
+
+/** The real app (real database, fixture provider unless the env names others) behind supertest. */
 export async function startTestApp(options: CreateAppOptions = {}): Promise<TestApp> {
-  const app = await createApp({ env: { PATH: process.env.PATH }, ...options });
+  const app = await createApp({ ...options, env: { PATH: process.env.PATH, ...databaseEnv(), ...options.env } });
   const server = app.getHttpServer() as Parameters<typeof request>[0];
   return {
     app,
