@@ -34,5 +34,6 @@ export { formatPlanItem, summarizePlan, type PlanItem } from './api/plan-item.js
 
 export { main as applyMain } from './cli/apply.js';
 export type { CliIo } from './cli/io.js';
+export { renderTable } from './cli/table.js';
 export { main as queryMain } from './cli/query.js';
 export { exportDefinitions, renderDefinitionFiles } from './cli/export-definitions.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { getTraceId } from '@lift-sys/observability';
 import { InvalidStateError } from '../http/domain-error.js';
-import type { FixtureFault } from '../providers/llm.types.js';
+import { FIXTURE_FAULTS, type FixtureFault } from '../providers/llm.types.js';
 import { SessionStore } from '../sessions/session-store.js';
 import { ExecutionHistoryRepository } from '../storage/repositories/execution-history.repository.js';
 import { CodeGenerationFailedError, type CodeGenerator, type GeneratedCode } from './code-generator.js';
@@ -14,7 +14,6 @@ import { RustGenerator } from './rust.generator.js';
 import { TypeScriptGenerator } from './typescript.generator.js';
 import { ZigGenerator } from './zig.generator.js';
 
-const FIXTURE_FAULTS: readonly string[] = ['invalid_once', 'invalid_always'] satisfies FixtureFault[];
 
 /** Code for a finalized session in one language, with each run recorded in execution_history. */
 @Injectable()
@@ -45,7 +44,7 @@ export class CodeGenerationService {
     const record = { sessionId, userId, pipeline: 'code.generate', language, traceId: getTraceId() ?? null };
     try {
       const generated = await generator.generate(session.current_draft.ir, {
-        fixtureFault: typeof fault === 'string' && FIXTURE_FAULTS.includes(fault) ? (fault as FixtureFault) : undefined,
+        fixtureFault: typeof fault === 'string' && (FIXTURE_FAULTS as readonly string[]).includes(fault) ? (fault as FixtureFault) : undefined,
       });
       await this.history.insert({ ...record, status: 'success', durationMs: performance.now() - started, ...generated.usage });
       return generated;

@@ -1,17 +1,15 @@
 import { SpanStatusCode } from '@opentelemetry/api';
 import { hrTimeToMilliseconds } from '@opentelemetry/core';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import { renderTable } from '@lift-sys/honeycomb';
+import type { Evaluation } from '../honeycomb/evaluate-definitions.js';
 import { buildSpanForest, type SpanNode } from '@lift-sys/observability/testing';
 
 function percentile(sorted: readonly number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? 0;
 }
 
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column].length)));
-  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd();
-  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
-}
+const table = (header: string[], rows: string[][]): string => renderTable(header, rows).join('\n');
 
 /** p50/p95 duration and error count per span name. */
 export function latencyTable(spans: readonly ReadableSpan[]): string {
@@ -45,4 +43,12 @@ export function costTables(spans: readonly ReadableSpan[]): string {
   for (const root of buildSpanForest(spans)) visit(root, undefined);
   const rows = (map: Map<string, number>) => [...map.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, cost]) => [key, `$${cost.toFixed(6)}`]);
   return `${table(['language', 'llm cost'], rows(perLanguage))}\n\n${table(['provider', 'llm cost'], rows(perProvider))}`;
+}
+
+/** One line per saved query, trigger and SLO, with what the local engine found. */
+export function boardPanels(evaluations: readonly Evaluation[]): string {
+  return table(
+    ['kind', 'name', 'result'],
+    evaluations.map((evaluation) => [evaluation.kind, evaluation.name, evaluation.hasData ? evaluation.summary : `EMPTY: ${evaluation.summary}`]),
+  );
 }

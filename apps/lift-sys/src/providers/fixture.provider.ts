@@ -1,4 +1,5 @@
 import { Traced, setSpanAttribute } from '@lift-sys/observability';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { llmCallOptions } from './llm-span.js';
 import type { LlmCompletion, LlmProvider, LlmStream, RoutedRequest } from './llm.types.js';
 import { costUsd, type PricingTable } from './pricing.js';
@@ -7,6 +8,16 @@ export const FIXTURE_MODEL = 'fixture-deterministic';
 /** Appended to code when a fault is requested: an unclosed bracket is a syntax error in every target language. */
 export const INJECTED_SYNTAX_ERROR = '\n((( fixture: injected syntax error\n';
 const STREAM_CHUNK_CHARACTERS = 24;
+/** Longer than the plan's 10 s latency objective, so the slow-request queries have something to find. */
+export const SLOW_RESPONSE_MS = 10_500;
+
+/** What an overloaded or failing hosted model answers with; the fixture raises it on request. */
+export class ProviderUnavailableError extends Error {
+  constructor(provider: string) {
+    super(`${provider} is overloaded (HTTP 529), try again later`);
+    this.name = 'ProviderUnavailableError';
+  }
+}
 
 /** Roughly four characters per token, as for English and code with common tokenizers. */
 export function estimateTokens(text: string): number {
@@ -16,7 +27,8 @@ export function estimateTokens(text: string): number {
 /**
  * The offline default: answers with the request's deterministic reference and realistic token
  * counts. For code requests it can inject a syntax error (`fixtureFault`): on the first attempt
- * only (`invalid_once`), or on every attempt (`invalid_always`).
+ * only (`invalid_once`), or on every attempt (`invalid_always`); fail as an overloaded provider
+ * (`provider_error`); or answer slowly (`slow_response`).
  */
 export class FixtureProvider implements LlmProvider {
   readonly name = 'fixture';
@@ -27,18 +39,26 @@ export class FixtureProvider implements LlmProvider {
   @Traced('llm.call', llmCallOptions('fixture', false))
   async complete(request: RoutedRequest): Promise<LlmCompletion> {
     const started = performance.now();
+    await this.failOrWait(request);
     return this.completion(request, this.answer(request), started);
   }
 
   @Traced('llm.call', llmCallOptions('fixture', true))
   async *stream(request: RoutedRequest): LlmStream {
     const started = performance.now();
+    await this.failOrWait(request);
     const text = this.answer(request);
     for (let offset = 0; offset < text.length; offset += STREAM_CHUNK_CHARACTERS) {
       if (offset === 0) setSpanAttribute('llm.time_to_first_token_ms', Math.round(performance.now() - started));
       yield text.slice(offset, offset + STREAM_CHUNK_CHARACTERS);
     }
     return this.completion(request, text, started);
+  }
+
+  private async failOrWait(request: RoutedRequest): Promise<void> {
+    if (request.purpose !== 'code') return;
+    if (request.fixtureFault === 'provider_error') throw new ProviderUnavailableError(this.name);
+    if (request.fixtureFault === 'slow_response') await sleep(SLOW_RESPONSE_MS);
   }
 
   private answer(request: RoutedRequest): string {

@@ -2,8 +2,12 @@ export type ProviderName = 'anthropic' | 'openai' | 'modal' | 'fixture';
 /** ADR 001: structured output goes to `modal_inference`, everything else to `best_available`. */
 export type ProviderRoute = 'best_available' | 'modal_inference';
 export type LlmPurpose = 'ir' | 'code' | 'paraphrase';
-/** Fixture provider only: makes generated code fail validation on the first attempt, or always. */
-export type FixtureFault = 'invalid_once' | 'invalid_always';
+/**
+ * Fixture provider only, for code requests: code that fails validation on the first attempt or
+ * always, a provider that fails (as an overloaded API would), or one that answers after 10.5 s.
+ */
+export const FIXTURE_FAULTS = ['invalid_once', 'invalid_always', 'provider_error', 'slow_response'] as const;
+export type FixtureFault = (typeof FIXTURE_FAULTS)[number];
 
 export interface LlmRequest {
   purpose: LlmPurpose;
