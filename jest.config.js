@@ -14,4 +14,7 @@ export default {
   },
   testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // End-to-end specs drive real servers and compilers on a shared 2-core machine: hooks and tests
+  // get a minute before they count as hung. Nothing here asserts on time.
+  testTimeout: 60_000,
 };

@@ -90,6 +90,7 @@ it('keeps sessions per user and serves /api/sessions as an alias', async () => {
 
 it('reports providers and health', async () => {
   await test.http().get('/api/health').expect(200, { status: 'ok', environment: 'development', database: testDatabaseSystem(), demo_mode: true });
+  expect(otel.spans()).toEqual([]);
   const { body } = await test.http().get('/api/providers').expect(200);
   expect(body.providers.find((provider: { name: string }) => provider.name === 'fixture')).toEqual({ name: 'fixture', model: 'fixture-deterministic', configured: true, routes: ['best_available', 'modal_inference'] });
 });

@@ -10,8 +10,10 @@ function classifyError(exception: unknown): HttpErrorClassification {
   return { statusCode: 500, errorType };
 }
 
-/** The library's HTTP span layer, told who the user is (DemoUserGuard) and how domain errors map to statuses. */
+/** The library's HTTP span layer, told who the user is (DemoUserGuard), how domain errors map to statuses, and what not to trace. */
 export const LIFT_SYS_HTTP_TRACING: HttpTracingOptions = {
+  /** Health checks come every few seconds from the platform and say nothing about users. */
+  ignorePaths: ['/api/health'],
   userIdFrom: (request) => (request as AuthenticatedRequest).liftSysUserId,
   classifyError,
 };
