@@ -3,7 +3,7 @@ import { Traced, setSpanAttribute } from '@lift-sys/observability';
 import type { RemoteProviderSettings } from '../config/app-config.js';
 import { llmCallOptions } from './llm-span.js';
 import type { LlmCompletion, LlmProvider, LlmStream, RoutedRequest } from './llm.types.js';
-import { costUsd, type PricingTable } from './pricing.js';
+import { pricedCompletion, type PricingTable } from './pricing.js';
 
 /** Claude through the Messages API. */
 export class AnthropicProvider implements LlmProvider {
@@ -58,15 +58,6 @@ export class AnthropicProvider implements LlmProvider {
   }
 
   private completion(request: RoutedRequest, text: string, inputTokens: number, outputTokens: number, started: number): LlmCompletion {
-    return {
-      text,
-      provider: this.name,
-      route: request.route,
-      model: this.model,
-      inputTokens,
-      outputTokens,
-      costUsd: costUsd(this.pricing, this.model, inputTokens, outputTokens),
-      latencyMs: Math.round(performance.now() - started),
-    };
+    return pricedCompletion({ provider: this.name, model: this.model, pricing: this.pricing }, request, text, inputTokens, outputTokens, started);
   }
 }

@@ -2,7 +2,7 @@ import { Traced, setSpanAttribute } from '@lift-sys/observability';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { llmCallOptions } from './llm-span.js';
 import type { LlmCompletion, LlmProvider, LlmStream, RoutedRequest } from './llm.types.js';
-import { costUsd, type PricingTable } from './pricing.js';
+import { pricedCompletion, type PricingTable } from './pricing.js';
 
 export const FIXTURE_MODEL = 'fixture-deterministic';
 /** Appended to code when a fault is requested: an unclosed bracket is a syntax error in every target language. */
@@ -70,16 +70,6 @@ export class FixtureProvider implements LlmProvider {
 
   private completion(request: RoutedRequest, text: string, started: number): LlmCompletion {
     const inputTokens = estimateTokens(request.system) + estimateTokens(request.prompt);
-    const outputTokens = estimateTokens(text);
-    return {
-      text,
-      provider: this.name,
-      route: request.route,
-      model: this.model,
-      inputTokens,
-      outputTokens,
-      costUsd: costUsd(this.pricing, this.model, inputTokens, outputTokens),
-      latencyMs: Math.round(performance.now() - started),
-    };
+    return pricedCompletion({ provider: this.name, model: this.model, pricing: this.pricing }, request, text, inputTokens, estimateTokens(text), started);
   }
 }

@@ -1,7 +1,7 @@
 import type OpenAI from 'openai';
 import { setSpanAttribute } from '@lift-sys/observability';
 import type { LlmCompletion, ProviderName, RoutedRequest } from './llm.types.js';
-import { costUsd, type PricingTable } from './pricing.js';
+import { pricedCompletion, type PricingTable } from './pricing.js';
 
 /** The Chat Completions calls OpenAI and Modal's OpenAI-compatible endpoint share. */
 export class OpenAiChat {
@@ -59,15 +59,6 @@ export class OpenAiChat {
   }
 
   private completion(request: RoutedRequest, text: string, inputTokens: number, outputTokens: number, started: number): LlmCompletion {
-    return {
-      text,
-      provider: this.provider,
-      route: request.route,
-      model: this.model,
-      inputTokens,
-      outputTokens,
-      costUsd: costUsd(this.pricing, this.model, inputTokens, outputTokens),
-      latencyMs: Math.round(performance.now() - started),
-    };
+    return pricedCompletion({ provider: this.provider, model: this.model, pricing: this.pricing }, request, text, inputTokens, outputTokens, started);
   }
 }

@@ -1,3 +1,5 @@
+import type { LlmCompletion, ProviderName, RoutedRequest } from './llm.types.js';
+
 /** US dollars per million tokens. */
 export interface ModelPrice {
   input: number;
@@ -41,4 +43,32 @@ export function parsePricingOverrides(json: string | undefined): PricingTable {
     table[model] = { input, output };
   }
   return table;
+}
+
+/** What a provider knows about the answering model, enough to price and label a completion. */
+export interface PricedModel {
+  provider: ProviderName;
+  model: string;
+  pricing: PricingTable;
+}
+
+/** A completion with its cost and the latency since `started` (a `performance.now()` reading). */
+export function pricedCompletion(
+  source: PricedModel,
+  request: RoutedRequest,
+  text: string,
+  inputTokens: number,
+  outputTokens: number,
+  started: number,
+): LlmCompletion {
+  return {
+    text,
+    provider: source.provider,
+    route: request.route,
+    model: source.model,
+    inputTokens,
+    outputTokens,
+    costUsd: costUsd(source.pricing, source.model, inputTokens, outputTokens),
+    latencyMs: Math.round(performance.now() - started),
+  };
 }
