@@ -1,32 +1,20 @@
 import { SpanStatusCode } from '@opentelemetry/api';
-import { setupTestObservability, type TestObservability } from '@lift-sys/observability/testing';
-import { LIFT_SYS_OBSERVABILITY } from '../src/observability/observability-options.js';
 import { Database } from '../src/storage/database.js';
-import { startTestApp, type TestApp } from '../src/testing/test-app.js';
+import { useTracedTestApp } from '../src/testing/test-app.js';
 
 const COMPLETE_PROMPT = 'Write a function called greet that takes a string name and returns a string greeting for that person.';
 
-let otel: TestObservability;
-let test: TestApp;
-beforeAll(async () => {
-  otel = setupTestObservability(LIFT_SYS_OBSERVABILITY);
-  test = await startTestApp();
-});
-beforeEach(() => otel.reset());
-afterAll(async () => {
-  await test.close();
-  await otel.shutdown();
-});
+const traced = useTracedTestApp();
 
 async function finalizedSession(metadata: Record<string, unknown> = {}): Promise<string> {
-  const { body } = await test.http().post('/api/spec-sessions', { prompt: COMPLETE_PROMPT, metadata }).expect(201);
-  await test.http().post(`/api/spec-sessions/${body.session_id}/finalize`).expect(200);
-  otel.reset();
+  const { body } = await traced.test.http().post('/api/spec-sessions', { prompt: COMPLETE_PROMPT, metadata }).expect(201);
+  await traced.test.http().post(`/api/spec-sessions/${body.session_id}/finalize`).expect(200);
+  traced.otel.reset();
   return body.session_id as string;
 }
 
 const tableCounts = async () => {
-  const database = test.app.get(Database);
+  const database = traced.test.app.get(Database);
   const counts: Record<string, number> = {};
   for (const table of ['sessions', 'session_drafts', 'session_revisions', 'hole_resolutions', 'execution_history']) {
     counts[table] = Number((await database.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
@@ -37,9 +25,9 @@ const tableCounts = async () => {
 describe('plan test 2: a validation error during code generation', () => {
   it('records the failed code.validate (error, exception event) and still answers 200 after the retry', async () => {
     const id = await finalizedSession({ fixture_fault: 'invalid_once' });
-    const { body } = await test.http().post(`/api/spec-sessions/${id}/generate`, { target_language: 'typescript' }).expect(200);
+    const { body } = await traced.test.http().post(`/api/spec-sessions/${id}/generate`, { target_language: 'typescript' }).expect(200);
     expect(body).toMatchObject({ language: 'typescript', retries: 1, validation: { skipped: false } });
-    const [failed, passed] = otel.spansNamed('code.validate');
+    const [failed, passed] = traced.otel.spansNamed('code.validate');
     expect(failed.attributes).toMatchObject({ error: true, 'code.language': 'typescript', 'code.compilation_success': false });
     expect(failed.status).toMatchObject({ code: SpanStatusCode.ERROR });
     const exception = failed.events.find((event) => event.name === 'exception');
@@ -50,11 +38,11 @@ describe('plan test 2: a validation error during code generation', () => {
 
   it('answers 422 with the diagnostics when validation always fails, and records the failed run', async () => {
     const id = await finalizedSession({ fixture_fault: 'invalid_always' });
-    const { body } = await test.http().post(`/api/spec-sessions/${id}/generate`, { target_language: 'typescript' }).expect(422);
+    const { body } = await traced.test.http().post(`/api/spec-sessions/${id}/generate`, { target_language: 'typescript' }).expect(422);
     expect(body).toMatchObject({ statusCode: 422, code: 'code_validation_failed', language: 'typescript', retries: 2, diagnostics: expect.stringContaining('TS') });
-    expect(otel.spansNamed('code.validate').every((span) => span.attributes.error === true)).toBe(true);
-    expect(otel.spansNamed('code.generate')[0].status.code).toBe(SpanStatusCode.ERROR);
-    const rows = await test.app.get(Database).query<{ status: string }>('SELECT status FROM execution_history WHERE session_id = $1 AND pipeline = $2', [id, 'code.generate']);
+    expect(traced.otel.spansNamed('code.validate').every((span) => span.attributes.error === true)).toBe(true);
+    expect(traced.otel.spansNamed('code.generate')[0].status.code).toBe(SpanStatusCode.ERROR);
+    const rows = await traced.test.app.get(Database).query<{ status: string }>('SELECT status FROM execution_history WHERE session_id = $1 AND pipeline = $2', [id, 'code.generate']);
     expect(rows.rows).toEqual([{ status: 'failure' }]);
   });
 });
@@ -68,10 +56,10 @@ describe('bad input answers 4xx with a JSON body naming the problem and writes n
     expect(await tableCounts()).toEqual(before);
   });
 
-  const post = (path: string, body: unknown) => test.http().post(path, body);
+  const post = (path: string, body: unknown) => traced.test.http().post(path, body);
 
   it('malformed JSON', async () => {
-    const { body } = await test.http().post('/api/spec-sessions').set('content-type', 'application/json').send('{"prompt": ').expect(400);
+    const { body } = await traced.test.http().post('/api/spec-sessions').set('content-type', 'application/json').send('{"prompt": ').expect(400);
     expect(body.statusCode).toBe(400);
     expect(String(body.message)).toMatch(/JSON/);
   });
@@ -88,7 +76,7 @@ describe('bad input answers 4xx with a JSON body naming the problem and writes n
   });
 
   it('an unknown session or hole', async () => {
-    const { body } = await test.http().get('/api/spec-sessions/no-such-session').expect(404);
+    const { body } = await traced.test.http().get('/api/spec-sessions/no-such-session').expect(404);
     expect(body).toEqual({ statusCode: 404, error: 'Not Found', code: 'not_found', message: "session 'no-such-session' not found", traceId: expect.stringMatching(/^[0-9a-f]{32}$/) });
     const id = await finalizedSession();
     before = await tableCounts();

@@ -1,29 +1,17 @@
-import { setupTestObservability, type TestObservability } from '@lift-sys/observability/testing';
 import request from 'supertest';
 import { createApp } from '../src/bootstrap.js';
-import { LIFT_SYS_OBSERVABILITY } from '../src/observability/observability-options.js';
 import { expectRequestTrace } from '../src/testing/request-trace.js';
-import { startTestApp, type TestApp } from '../src/testing/test-app.js';
+import { useTracedTestApp } from '../src/testing/test-app.js';
 
-let otel: TestObservability;
-let test: TestApp;
-beforeAll(async () => {
-  otel = setupTestObservability(LIFT_SYS_OBSERVABILITY);
-  test = await startTestApp();
-});
-beforeEach(() => otel.reset());
-afterAll(async () => {
-  await test.close();
-  await otel.shutdown();
-});
+const traced = useTracedTestApp();
 
 it('analyzes robustness over paraphrases (TokDrift)', async () => {
   const prompt = 'Write a function called add that takes an integer a and an integer b and returns an integer, where a >= 0.';
-  const { body } = await test.http().post('/api/robustness/analyze', { prompt, variant_count: 4 }).expect(200);
+  const { body } = await traced.test.http().post('/api/robustness/analyze', { prompt, variant_count: 4 }).expect(200);
   expect(body).toMatchObject({ test_type: 'ir_paraphrase', variant_count: 4 });
   expect(body.sensitivity).toBe(Number((body.non_equivalent_count / 4).toFixed(3)));
   expect(body.non_equivalent_count).toBeGreaterThan(0);
-  expectRequestTrace(otel.spans(), { method: 'POST', route: '/api/robustness/analyze', userId: 'alice' }, [{
+  expectRequestTrace(traced.otel.spans(), { method: 'POST', route: '/api/robustness/analyze', userId: 'alice' }, [{
     name: 'robustness.analyze',
     attributes: { 'robustness.test_type': 'ir_paraphrase', 'robustness.variant_count': 4, 'robustness.sensitivity': body.sensitivity, 'session.prompt_length': prompt.length },
     children: [{ name: 'llm.call', attributes: { 'llm.purpose': 'paraphrase' } }, ...Array.from({ length: 5 }, () => ({ name: 'ir.generate' }))],
@@ -31,13 +19,13 @@ it('analyzes robustness over paraphrases (TokDrift)', async () => {
 });
 
 it.each(['miprov2', 'copro'])('runs a %s optimization and reports the improvement', async (optimizer) => {
-  const { body } = await test.http().post('/api/optimization/runs', { optimizer, max_trials: 3 }).expect(201);
+  const { body } = await traced.test.http().post('/api/optimization/runs', { optimizer, max_trials: 3 }).expect(201);
   expect(body).toMatchObject({ optimizer, signature: 'IRGenerationSignature', metric: 'ir_quality', examples_count: 6 });
   expect(body.best_score).toBeGreaterThan(body.baseline_score);
   expect(body.improvement).toBeCloseTo((body.best_score - body.baseline_score) / body.baseline_score, 3);
-  const run = otel.spansNamed('dspy.optimize')[0];
+  const run = traced.otel.spansNamed('dspy.optimize')[0];
   expect(run.attributes).toMatchObject({ 'dspy.optimizer': optimizer, 'dspy.examples_count': 6, 'dspy.metric': 'ir_quality', 'dspy.improvement': body.improvement });
-  expect(otel.spansNamed('dspy.trial')).toHaveLength(body.trials.length);
+  expect(traced.otel.spansNamed('dspy.trial')).toHaveLength(body.trials.length);
 });
 
 it('refuses API calls with 401 outside demo mode, except the health check', async () => {

@@ -1,8 +1,6 @@
-import { setupTestObservability, type TestObservability } from '@lift-sys/observability/testing';
-import { LIFT_SYS_OBSERVABILITY } from '../src/observability/observability-options.js';
 import { Database } from '../src/storage/database.js';
 import { expectRequestTrace } from '../src/testing/request-trace.js';
-import { startTestApp, testDatabaseSystem, type TestApp } from '../src/testing/test-app.js';
+import { testDatabaseSystem, useTracedTestApp } from '../src/testing/test-app.js';
 
 const PROMPT = 'Write a function called total that takes n and a float rate and returns, then log the result.';
 const RESOLUTIONS: Record<string, [string, string]> = {
@@ -13,24 +11,14 @@ const RESOLUTIONS: Record<string, [string, string]> = {
 };
 const sessionLoad = ['sessions', 'session_drafts', 'session_revisions', 'hole_resolutions'].map((table) => ({ name: 'db.select', attributes: { 'db.table': table } }));
 
-let otel: TestObservability;
-let test: TestApp;
-beforeAll(async () => {
-  otel = setupTestObservability(LIFT_SYS_OBSERVABILITY);
-  test = await startTestApp();
-});
-beforeEach(() => otel.reset());
-afterAll(async () => {
-  await test.close();
-  await otel.shutdown();
-});
+const traced = useTracedTestApp();
 
 it('creates a session, resolves every hole, finalizes and generates code, with the plan trace trees', async () => {
-  const created = await test.http().post('/api/spec-sessions', { prompt: PROMPT, metadata: { team: 'demo' } }).expect(201);
+  const created = await traced.test.http().post('/api/spec-sessions', { prompt: PROMPT, metadata: { team: 'demo' } }).expect(201);
   const session = created.body as { session_id: string; status: string; current_draft: { version: number; ambiguities: string[]; validation_status: string } };
   expect(session).toMatchObject({ status: 'active', source: 'prompt', current_draft: { version: 1, validation_status: 'incomplete' } });
   expect([...session.current_draft.ambiguities].sort()).toEqual(Object.keys(RESOLUTIONS).sort());
-  expectRequestTrace(otel.spans(), { method: 'POST', route: '/api/spec-sessions', userId: 'alice' }, [
+  expectRequestTrace(traced.otel.spans(), { method: 'POST', route: '/api/spec-sessions', userId: 'alice' }, [
     {
       name: 'session.create',
       attributes: { 'session.id': session.session_id, 'session.prompt_length': PROMPT.length, 'session.source': 'prompt', 'session.status': 'active', 'session.holes_count': 4, 'user.id': 'alice' },
@@ -46,29 +34,29 @@ it('creates a session, resolves every hole, finalizes and generates code, with t
       ],
     },
   ]);
-  const createTraceId = otel.spansNamed('session.create')[0].spanContext().traceId;
-  const history = await test.app.get(Database).query<{ trace_id: string; pipeline: string }>('SELECT trace_id, pipeline FROM execution_history WHERE session_id = $1', [session.session_id]);
+  const createTraceId = traced.otel.spansNamed('session.create')[0].spanContext().traceId;
+  const history = await traced.test.app.get(Database).query<{ trace_id: string; pipeline: string }>('SELECT trace_id, pipeline FROM execution_history WHERE session_id = $1', [session.session_id]);
   expect(history.rows).toEqual([{ trace_id: createTraceId, pipeline: 'session.create' }]);
 
   let version = 1;
   for (const [holeId, [text, type]] of Object.entries(RESOLUTIONS)) {
-    const resolved = await test.http().post(`/api/spec-sessions/${session.session_id}/holes/${holeId}/resolve`, { resolution_text: text, resolution_type: type }).expect(200);
+    const resolved = await traced.test.http().post(`/api/spec-sessions/${session.session_id}/holes/${holeId}/resolve`, { resolution_text: text, resolution_type: type }).expect(200);
     version += 1;
     expect(resolved.body.current_draft.version).toBe(version);
     expect(resolved.body.current_draft.ambiguities).not.toContain(holeId);
   }
-  expect(otel.spansNamed('session.update').at(-1)?.attributes).toMatchObject({ 'session.holes_resolved': 4, 'session.holes_count': 0, 'ir.validation_status': 'valid', 'ir.version': 5 });
+  expect(traced.otel.spansNamed('session.update').at(-1)?.attributes).toMatchObject({ 'session.holes_resolved': 4, 'session.holes_count': 0, 'ir.validation_status': 'valid', 'ir.version': 5 });
 
-  await test.http().get(`/api/sessions/${session.session_id}`).expect(200).expect(({ body }) => expect(body.drafts).toHaveLength(5));
-  const finalized = await test.http().post(`/api/spec-sessions/${session.session_id}/finalize`).expect(200);
+  await traced.test.http().get(`/api/sessions/${session.session_id}`).expect(200).expect(({ body }) => expect(body.drafts).toHaveLength(5));
+  const finalized = await traced.test.http().post(`/api/spec-sessions/${session.session_id}/finalize`).expect(200);
   expect(finalized.body.status).toBe('finalized');
-  await test.http().get('/api/spec-sessions').expect(200).expect(({ body }) => expect(body).toEqual([]));
+  await traced.test.http().get('/api/spec-sessions').expect(200).expect(({ body }) => expect(body).toEqual([]));
 
-  otel.reset();
-  const generated = await test.http().post(`/api/spec-sessions/${session.session_id}/generate`, { target_language: 'python' }).expect(200);
+  traced.otel.reset();
+  const generated = await traced.test.http().post(`/api/spec-sessions/${session.session_id}/generate`, { target_language: 'python' }).expect(200);
   expect(generated.body).toMatchObject({ language: 'python', generator: 'PythonGenerator', retries: 0, validation: { skipped: false, toolchain: 'python3' } });
   expect(generated.body.code).toContain('def total(n: int, rate: float) -> float:');
-  expectRequestTrace(otel.spans(), { method: 'POST', route: '/api/spec-sessions/:id/generate', userId: 'alice' }, [
+  expectRequestTrace(traced.otel.spans(), { method: 'POST', route: '/api/spec-sessions/:id/generate', userId: 'alice' }, [
     ...sessionLoad,
     {
       name: 'code.generate',
@@ -80,17 +68,17 @@ it('creates a session, resolves every hole, finalizes and generates code, with t
 });
 
 it('keeps sessions per user and serves /api/sessions as an alias', async () => {
-  const { body } = await test.http('bob').post('/api/sessions', { prompt: 'Write a function called shout that takes a string text and returns a string.' }).expect(201);
-  await test.http('alice').get(`/api/spec-sessions/${body.session_id}`).expect(404);
-  await test.http('bob').get('/api/spec-sessions').expect(200).expect(({ body: list }) => expect(list.map((s: { session_id: string }) => s.session_id)).toEqual([body.session_id]));
-  await test.http('bob').delete(`/api/spec-sessions/${body.session_id}`).expect(204);
-  await test.http('bob').get('/api/spec-sessions').expect(200).expect(({ body: list }) => expect(list).toEqual([]));
-  expect(otel.spansNamed('session.update').at(-1)?.attributes).toMatchObject({ 'session.status': 'abandoned', 'session.id': body.session_id });
+  const { body } = await traced.test.http('bob').post('/api/sessions', { prompt: 'Write a function called shout that takes a string text and returns a string.' }).expect(201);
+  await traced.test.http('alice').get(`/api/spec-sessions/${body.session_id}`).expect(404);
+  await traced.test.http('bob').get('/api/spec-sessions').expect(200).expect(({ body: list }) => expect(list.map((s: { session_id: string }) => s.session_id)).toEqual([body.session_id]));
+  await traced.test.http('bob').delete(`/api/spec-sessions/${body.session_id}`).expect(204);
+  await traced.test.http('bob').get('/api/spec-sessions').expect(200).expect(({ body: list }) => expect(list).toEqual([]));
+  expect(traced.otel.spansNamed('session.update').at(-1)?.attributes).toMatchObject({ 'session.status': 'abandoned', 'session.id': body.session_id });
 });
 
 it('reports providers and health', async () => {
-  await test.http().get('/api/health').expect(200, { status: 'ok', environment: 'development', database: testDatabaseSystem(), demo_mode: true });
-  expect(otel.spans()).toEqual([]);
-  const { body } = await test.http().get('/api/providers').expect(200);
+  await traced.test.http().get('/api/health').expect(200, { status: 'ok', environment: 'development', database: testDatabaseSystem(), demo_mode: true });
+  expect(traced.otel.spans()).toEqual([]);
+  const { body } = await traced.test.http().get('/api/providers').expect(200);
   expect(body.providers.find((provider: { name: string }) => provider.name === 'fixture')).toEqual({ name: 'fixture', model: 'fixture-deterministic', configured: true, routes: ['best_available', 'modal_inference'] });
 });

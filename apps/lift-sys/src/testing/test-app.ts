@@ -1,4 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
+import { setupTestObservability, type TestObservability } from '@lift-sys/observability/testing';
+import { LIFT_SYS_OBSERVABILITY } from '../observability/observability-options.js';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createApp, type CreateAppOptions } from '../bootstrap.js';
@@ -47,4 +49,24 @@ export async function startTestApp(options: CreateAppOptions = {}): Promise<Test
     }),
     close: () => app.close(),
   };
+}
+
+export interface TracedTestApp {
+  readonly otel: TestObservability;
+  readonly test: TestApp;
+}
+
+/** The usual hooks of an app spec: the SDK in memory and the app for the file, spans cleared before each test. */
+export function useTracedTestApp(): TracedTestApp {
+  const context = {} as { otel: TestObservability; test: TestApp };
+  beforeAll(async () => {
+    context.otel = setupTestObservability(LIFT_SYS_OBSERVABILITY);
+    context.test = await startTestApp();
+  });
+  beforeEach(() => context.otel.reset());
+  afterAll(async () => {
+    await context.test.close();
+    await context.otel.shutdown();
+  });
+  return context;
 }
