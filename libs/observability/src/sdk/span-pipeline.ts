@@ -36,8 +36,17 @@ function exportProcessors(config: ResolvedConfig, logger: ObservabilityLogger): 
     case 'instance':
       return [wrapExporter(choice.exporter, config)];
     case 'honeycomb':
-    case 'otlp':
-      return [wrapExporter(new OTLPTraceExporter({ url: choice.url, headers: choice.headers }), config)];
+    case 'otlp': {
+      // At most two requests in flight, each given up after the batch timeout: with the endpoint
+      // hanging, requests would otherwise pile up (30 by default, each holding a batch) and grow memory.
+      const exporter = new OTLPTraceExporter({
+        url: choice.url,
+        headers: choice.headers,
+        concurrencyLimit: 2,
+        timeoutMillis: config.batch.exportTimeoutMillis,
+      });
+      return [wrapExporter(exporter, config)];
+    }
     case 'local': {
       const processors = [wrapExporter(new JsonlFileExporter(choice), config)];
       if (choice.console) processors.push(new ConsoleTreeProcessor((text) => logger.info(text)));
