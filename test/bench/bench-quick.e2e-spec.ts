@@ -1,0 +1,119 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const TSC = 'node_modules/typescript/bin/tsc';
+
+/** Every table of measurements the report must hold, by the heading it sits under. */
+const TABLES = [
+  '## Targets',
+  '### Decorators, tracing enabled',
+  '### Decorators, tracing disabled',
+  '### Memory per span',
+  '### HTTP overhead',
+  '### Exporter outage: throughput and latency',
+  '### Exporter outage: memory',
+];
+
+interface Finished {
+  code: number | null;
+  output: string;
+}
+
+/** Plain Node, not Jest's module system: nestjs-otel cannot be loaded inside Jest. */
+function runNode(args: string[], timeoutMs: number): Promise<Finished> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { env: { PATH: process.env.PATH }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
+
+/** The data rows of the first table under `heading` (before the next heading). */
+function tableRows(report: string, heading: string): string[] {
+  const lines = report.split('\n');
+  const start = lines.indexOf(heading);
+  if (start < 0) return [];
+  const rest = lines.slice(start + 1);
+  const next = rest.findIndex((line) => line.startsWith('#'));
+  const section = next < 0 ? rest : rest.slice(0, next);
+  const first = section.findIndex((line) => line.startsWith('|'));
+  if (first < 0) return [];
+  const table = section.slice(first);
+  const end = table.findIndex((line) => !line.startsWith('|'));
+  return (end < 0 ? table : table.slice(0, end)).slice(2);
+}
+
+describe('the benchmark in quick mode (npm run bench -- --quick)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-quick-'));
+  const reportPath = join(dir, 'PERFORMANCE.md');
+  let run: Finished;
+  let report = '';
+
+  beforeAll(async () => {
+    if (!existsSync('libs/observability/dist/esm/index.js')) {
+      throw new Error('the benchmark runs the built library in plain Node: run `npm run build` first (npm test does)');
+    }
+    for (const project of ['apps/lift-sys/tsconfig.app.json', 'test/bench/tsconfig.json']) {
+      const build = await runNode([TSC, '-p', project], 120_000);
+      if (build.code !== 0) throw new Error(`tsc -p ${project} failed:\n${build.output}`);
+    }
+    run = await runNode(['dist/bench/run.js', '--quick', '--out', reportPath], 240_000);
+    if (existsSync(reportPath)) report = readFileSync(reportPath, 'utf8');
+  }, 480_000);
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('exits with code 0 and writes the report', () => {
+    expect({ code: run.code, output: run.code === 0 ? '' : run.output }).toEqual({ code: 0, output: '' });
+    expect(report).toMatch(/^# Performance/);
+  });
+
+  it('describes the machine, Node and package versions', () => {
+    const rows = tableRows(report, '## Machine and versions');
+    for (const item of ['CPU', 'Node.js', 'load average (1/5/15 min) at start', '@lift-sys/observability', 'nestjs-otel']) {
+      expect(rows.some((row) => row.startsWith(`| ${item} |`) && /\d/.test(row))).toBe(true);
+    }
+  });
+
+  it.each(TABLES)('has a table with numbers under "%s"', (heading) => {
+    const rows = tableRows(report, heading);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row).toMatch(/\d/);
+      expect(row).not.toMatch(/NaN|n\/a/);
+    }
+  });
+
+  it('profiles a method and the app (quick mode always takes these two), each against its baseline, with numbers', () => {
+    const headings = report.split('\n').filter((line) => line.startsWith('### Profile:'));
+    expect(headings).toEqual([
+      '### Profile: `@Traced` async method vs manual startActiveSpan, tracing enabled',
+      '### Profile: lift-sys app, traced, healthy OTLP sink vs tracing disabled, GET /api/spec-sessions/:id',
+    ]);
+    for (const heading of headings) {
+      const rows = tableRows(report, heading);
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) expect(row).toMatch(/\d/);
+    }
+  });
+
+  it('states a verdict for every target', () => {
+    const verdicts = tableRows(report, '## Targets').map((row) => /\*\*(met|not met)\*\*/.exec(row)?.[1]);
+    expect(verdicts.length).toBeGreaterThanOrEqual(13);
+    expect(verdicts.every((verdict) => verdict !== undefined)).toBe(true);
+  });
+
+  it('accounts for every span the micro-benchmarks created', () => {
+    expect(report).toContain('every span arrived');
+    expect(report).not.toContain('spans were lost');
+  });
+});

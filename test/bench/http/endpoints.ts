@@ -1,0 +1,81 @@
+import { createServer, type Server } from 'node:http';
+import { createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+
+const HOST = '127.0.0.1';
+
+/** Appears once per span in OTLP/JSON (events have `timeUnixNano`; inside a string value the quotes would be escaped). */
+const SPAN_MARKER = Buffer.from('"startTimeUnixNano":');
+
+/**
+ * A healthy OTLP/HTTP JSON endpoint on 127.0.0.1 that counts the spans it receives and keeps
+ * nothing. It counts without parsing, so its own CPU use (on the machine the app runs on) stays
+ * negligible next to the app's.
+ */
+export class SpanSink {
+  spans = 0;
+  requests = 0;
+  private readonly server: Server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      if (request.method !== 'POST' || request.url !== '/v1/traces') {
+        response.writeHead(404).end();
+        return;
+      }
+      this.requests++;
+      this.spans += countSpans(Buffer.concat(chunks));
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    });
+  });
+
+  async start(): Promise<string> {
+    return `http://${HOST}:${await listen(this.server)}`;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+}
+
+/** An endpoint that accepts connections and reads requests but never answers. */
+export class HangingEndpoint {
+  private readonly sockets = new Set<Socket>();
+  private readonly server: TcpServer = createTcpServer((socket) => {
+    this.sockets.add(socket);
+    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('error', () => {});
+    socket.resume();
+  });
+
+  async start(): Promise<string> {
+    return `http://${HOST}:${await listen(this.server)}`;
+  }
+
+  async stop(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+}
+
+/** A URL on a port that was just free and is closed again, so connections to it are refused. */
+export async function refusingEndpoint(): Promise<string> {
+  const server = createTcpServer();
+  const port = await listen(server);
+  await new Promise((resolve) => server.close(resolve));
+  return `http://${HOST}:${port}`;
+}
+
+function listen(server: Server | TcpServer): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, HOST, () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+function countSpans(body: Buffer): number {
+  let count = 0;
+  for (let at = body.indexOf(SPAN_MARKER); at >= 0; at = body.indexOf(SPAN_MARKER, at + SPAN_MARKER.length)) count++;
+  return count;
+}

@@ -1,0 +1,80 @@
+import { context, SpanStatusCode, trace, type Span, type Tracer } from '@opentelemetry/api';
+import { Observable, of } from 'rxjs';
+import { ATTR_A, ATTR_B } from '../attribute-keys.js';
+import type { BenchTarget } from './bench-target.js';
+
+/**
+ * What a careful engineer writes by hand: the span is active around the body, errors are recorded,
+ * the span ends exactly once (for observables: on complete, error or unsubscribe).
+ */
+export class ManualTarget implements BenchTarget {
+  constructor(private readonly tracer: Tracer) {}
+
+  syncWork(label: string, n: number): number {
+    return this.tracer.startActiveSpan('Manual.syncWork', { attributes: { [ATTR_A]: label, [ATTR_B]: n } }, (span) => {
+      try {
+        return label.length + n;
+      } catch (error) {
+        recordError(span, error);
+        throw error;
+      } finally {
+        span.end();
+      }
+    });
+  }
+
+  asyncWork(label: string, n: number): Promise<number> {
+    return this.tracer.startActiveSpan('Manual.asyncWork', { attributes: { [ATTR_A]: label, [ATTR_B]: n } }, async (span) => {
+      try {
+        return await asyncBody(label, n);
+      } catch (error) {
+        recordError(span, error);
+        throw error;
+      } finally {
+        span.end();
+      }
+    });
+  }
+
+  observableWork(label: string, n: number): Observable<number> {
+    const span = this.tracer.startSpan('Manual.observableWork', { attributes: { [ATTR_A]: label, [ATTR_B]: n } });
+    const spanContext = trace.setSpan(context.active(), span);
+    let open = true;
+    const end = (): void => {
+      if (open) {
+        open = false;
+        span.end();
+      }
+    };
+    return new Observable<number>((subscriber) => {
+      const subscription = context.with(spanContext, () =>
+        of(label.length + n).subscribe({
+          next: (value) => subscriber.next(value),
+          error: (error: unknown) => {
+            recordError(span, error);
+            end();
+            subscriber.error(error);
+          },
+          complete: () => {
+            end();
+            subscriber.complete();
+          },
+        }),
+      );
+      return () => {
+        subscription.unsubscribe();
+        end();
+      };
+    });
+  }
+}
+
+/** The plain async method's body, awaited inside the span as hand-written code would. */
+async function asyncBody(label: string, n: number): Promise<number> {
+  return label.length + n;
+}
+
+function recordError(span: Span, error: unknown): void {
+  span.recordException(error instanceof Error ? error : String(error));
+  span.setStatus({ code: SpanStatusCode.ERROR });
+}
