@@ -24,7 +24,6 @@ export interface LiftSysSpanAttributes {
   'ir.validation_status': string;
   'ir.version': number;
   'ir.holes_count': number;
-  'ir.quality_score': number;
 
   'code.language': string;
   'code.generator': string;
@@ -98,7 +97,6 @@ export const LIFT_SYS_ATTRIBUTE_KEYS = [
   'ir.validation_status',
   'ir.version',
   'ir.holes_count',
-  'ir.quality_score',
   'code.language',
   'code.generator',
   'code.attempt',
