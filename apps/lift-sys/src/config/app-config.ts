@@ -43,7 +43,7 @@ export class AppConfig {
       schemaName(env.DATABASE_SCHEMA),
       env.PGLITE_DATA_DIR || undefined,
       env.ANTHROPIC_API_KEY
-        ? { apiKey: env.ANTHROPIC_API_KEY, baseUrl: env.ANTHROPIC_BASE_URL, model: env.ANTHROPIC_MODEL ?? 'claude-sonnet-4-5' }
+        ? { apiKey: env.ANTHROPIC_API_KEY, baseUrl: env.ANTHROPIC_BASE_URL, model: env.ANTHROPIC_MODEL ?? 'claude-sonnet-4-6' }
         : undefined,
       env.OPENAI_API_KEY ? { apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL, model: env.OPENAI_MODEL ?? 'gpt-4o' } : undefined,
       env.MODAL_ENDPOINT_URL

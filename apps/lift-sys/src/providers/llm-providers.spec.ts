@@ -49,7 +49,7 @@ describe('Anthropic through @anthropic-ai/sdk', () => {
     expect(onlyLlmSpan().attributes).toMatchObject({
       'llm.provider': 'anthropic',
       'llm.provider_route': 'best_available',
-      'llm.model': 'claude-sonnet-4-5',
+      'llm.model': 'claude-sonnet-4-6',
       'llm.input_tokens': 1200,
       'llm.output_tokens': 450,
       'llm.cost_usd': (1200 * 3 + 450 * 15) / 1_000_000,

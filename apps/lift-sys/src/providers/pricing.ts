@@ -13,6 +13,7 @@ export type PricingTable = Readonly<Record<string, ModelPrice>>;
  * show realistic cost figures; override any entry with LLM_PRICING_JSON.
  */
 export const DEFAULT_PRICING: PricingTable = {
+  'claude-sonnet-4-6': { input: 3, output: 15 },
   'claude-sonnet-4-5': { input: 3, output: 15 },
   'claude-3-opus-20240229': { input: 15, output: 75 },
   'claude-3-5-haiku-latest': { input: 0.8, output: 4 },
