@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { currentObservability, setupObservability } from '@lift-sys/observability';
 import type { AddressInfo } from 'node:net';
 import { createFixtureApp } from './http/fixture-app.js';
-import { settledHeapBytes } from './support/heap.js';
+import { settledHeap } from './bench/memory/heap.js';
 import { drive } from './support/load.js';
 import { OtlpSink, type SinkMode } from './support/otlp-sink.js';
 
@@ -43,9 +43,9 @@ describe('an unreachable or failing span endpoint never hurts the app', () => {
   it('keeps the heap bounded over 20,000 requests with the endpoint down, and warns once per burst', async () => {
     await sink.setMode('refuse');
     await drive(url, 2000);
-    const before = settledHeapBytes();
+    const before = settledHeap();
     expect(await drive(url, 20_000)).toEqual({ ok: 20_000, failed: 0 });
-    const growth = settledHeapBytes() - before;
+    const growth = settledHeap() - before;
     expect(growth).toBeLessThan(16 * 1024 * 1024);
     const dropWarnings = warnings.filter((line) => line.includes('Dropped'));
     const burstWindows = Math.ceil((Date.now() - startedAt) / 30_000);

@@ -3,6 +3,9 @@
 // module registry bypasses those hooks, which is why this check lives in a plain Node process.
 import { setupObservability } from '@lift-sys/observability';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
+import harness from '../pack/fixtures/shared/harness.cjs';
+
+const { decorateMethod } = harness;
 
 const exporter = new InMemorySpanExporter();
 const handle = setupObservability({ exporter, spanProcessor: 'simple', logger: { info() {}, warn() {} } });
@@ -11,12 +14,6 @@ await import('reflect-metadata');
 const { Controller, Get, Injectable, Module } = await import('@nestjs/common');
 const { NestFactory } = await import('@nestjs/core');
 const { ObservabilityModule, Traced } = await import('@lift-sys/observability');
-
-/** What TypeScript emits for a method decorator: decorate the descriptor, then define it. */
-function decorateMethod(decorators, type, key) {
-  const descriptor = Reflect.decorate(decorators, type.prototype, key, Object.getOwnPropertyDescriptor(type.prototype, key));
-  Object.defineProperty(type.prototype, key, descriptor);
-}
 
 class OrdersService {
   async place(orderId) {
