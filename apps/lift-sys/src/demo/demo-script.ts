@@ -15,6 +15,15 @@ const GREETING = 'Write a function called greet that takes a string name and ret
 const FIELDS = Array.from({ length: 70 }, (_, index) => `a string field_${index}`).join(', ');
 const WIDE_SPECIFICATION = `Write a function called render_report that takes ${FIELDS} and returns a string report for that customer.`;
 
+/** Code generations whose traces show a retry, a failure, a provider outage, a slow call and a costly one. */
+const GENERATIONS_WORTH_SEEING: { title: string; fault?: string; prompt?: string; language: string; status: number }[] = [
+  { title: 'generation whose first attempt fails validation', fault: 'invalid_once', language: 'typescript', status: 200 },
+  { title: 'generation that keeps failing validation (422)', fault: 'invalid_always', language: 'python', status: 422 },
+  { title: 'LLM provider failure (500, traced end to end)', fault: 'provider_error', language: 'go', status: 500 },
+  { title: 'slow LLM response (over the 10 s objective)', fault: 'slow_response', language: 'rust', status: 200 },
+  { title: 'a wide specification (a costly code generation)', prompt: WIDE_SPECIFICATION, language: 'typescript', status: 200 },
+];
+
 /** A finalized session ready for code generation, its fixture provider set up to misbehave as asked. */
 async function finalizedSession(client: DemoClient, fault?: string, prompt = GREETING): Promise<string> {
   const metadata = fault === undefined ? undefined : { fixture_fault: fault };
@@ -39,26 +48,12 @@ export async function runDemoScript(client: DemoClient, step: Step): Promise<voi
     await step(`generate ${language}`, () => client.call('POST', `/api/spec-sessions/${sessionId}/generate`, { target_language: language }, 200));
   }
   await step('invalid request (missing prompt)', () => client.call('POST', '/api/spec-sessions', { metadata: {} }, 400));
-  await step('generation whose first attempt fails validation', async () => {
-    const id = await finalizedSession(client, 'invalid_once');
-    await client.call('POST', `/api/spec-sessions/${id}/generate`, { target_language: 'typescript' }, 200);
-  });
-  await step('generation that keeps failing validation (422)', async () => {
-    const id = await finalizedSession(client, 'invalid_always');
-    await client.call('POST', `/api/spec-sessions/${id}/generate`, { target_language: 'python' }, 422);
-  });
-  await step('LLM provider failure (500, traced end to end)', async () => {
-    const id = await finalizedSession(client, 'provider_error');
-    await client.call('POST', `/api/spec-sessions/${id}/generate`, { target_language: 'go' }, 500);
-  });
-  await step('slow LLM response (over the 10 s objective)', async () => {
-    const id = await finalizedSession(client, 'slow_response');
-    await client.call('POST', `/api/spec-sessions/${id}/generate`, { target_language: 'rust' }, 200);
-  });
-  await step('a wide specification (a costly code generation)', async () => {
-    const id = await finalizedSession(client, undefined, WIDE_SPECIFICATION);
-    await client.call('POST', `/api/spec-sessions/${id}/generate`, { target_language: 'typescript' }, 200);
-  });
+  for (const generation of GENERATIONS_WORTH_SEEING) {
+    await step(generation.title, async () => {
+      const id = await finalizedSession(client, generation.fault, generation.prompt);
+      await client.call('POST', `/api/spec-sessions/${id}/generate`, { target_language: generation.language }, generation.status);
+    });
+  }
   await step('robustness analysis', () => client.call('POST', '/api/robustness/analyze', { prompt: PROMPT, variant_count: 5 }, 200));
   await step('optimization run (miprov2)', () => client.call('POST', '/api/optimization/runs', { optimizer: 'miprov2', max_trials: 3 }, 201));
 }
