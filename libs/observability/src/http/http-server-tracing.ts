@@ -29,14 +29,14 @@ export class HttpServerTracing implements OnModuleInit {
     const emit = server.emit;
     const { options } = this;
     const environment = this.handle.environment;
+    const fastify = this.adapterHost.httpAdapter.getType() === 'fastify';
     server.emit = function (this: Server, event: string | symbol, ...args: unknown[]): boolean {
       if (event !== 'request') return Reflect.apply(emit, this, [event, ...args]) as boolean;
       const [request, response] = args as [IncomingMessage, ServerResponse];
-      return runInServerSpan(request, response, options, environment, () => Reflect.apply(emit, this, [event, ...args]) as boolean);
+      const handleRequest = (): boolean => Reflect.apply(emit, this, [event, ...args]) as boolean;
+      return runInServerSpan(request, response, options, environment, handleRequest, !fastify);
     } as Server['emit'];
     server[PATCHED] = true;
-    if (this.adapterHost.httpAdapter.getType() === 'fastify') {
-      addTraceIdToFastifyErrors(this.adapterHost.httpAdapter.getInstance());
-    }
+    if (fastify) addTraceIdToFastifyErrors(this.adapterHost.httpAdapter.getInstance());
   }
 }

@@ -33,6 +33,8 @@ export function runInServerSpan(
   options: ResolvedHttpTracingOptions,
   environment: string,
   handle: () => boolean,
+  /** False where the adapter adds the trace id to error bodies itself (Fastify's `onSend`). */
+  patchErrorBodies = true,
 ): boolean {
   const tracer = tracingState.tracer;
   if (tracer === undefined) return handle();
@@ -68,7 +70,7 @@ export function runInServerSpan(
   const traceId = span.spanContext().traceId;
   response.setHeader('x-request-id', requestId);
   response.setHeader('x-trace-id', traceId);
-  addTraceIdToJsonErrors(response, traceId);
+  if (patchErrorBodies) addTraceIdToJsonErrors(response, traceId);
   response.once('close', () => endServerSpan(state, response));
   return context.with(withRequestAttributes(trace.setSpan(parent, span), attributes), handle);
 }
