@@ -35,38 +35,52 @@ describe('an unreachable or failing span endpoint never hurts the app', () => {
     await sink.stop();
   });
 
-  it.each<SinkMode>(['refuse', 'error500', 'rate-limited', 'hang'])('serves every request while the endpoint is %s', async (mode) => {
-    await sink.setMode(mode);
-    expect(await drive(url, 1000)).toEqual({ ok: 1000, failed: 0 });
-  }, LONG);
+  it.each<SinkMode>(['refuse', 'error500', 'rate-limited', 'hang'])(
+    'serves every request while the endpoint is %s',
+    async (mode) => {
+      await sink.setMode(mode);
+      expect(await drive(url, 1000)).toEqual({ ok: 1000, failed: 0 });
+    },
+    LONG,
+  );
 
-  it('keeps the heap bounded over 20,000 requests with the endpoint down, and warns once per burst', async () => {
-    await sink.setMode('refuse');
-    await drive(url, 2000);
-    const before = settledHeap();
-    expect(await drive(url, 20_000)).toEqual({ ok: 20_000, failed: 0 });
-    const growth = settledHeap() - before;
-    expect(growth).toBeLessThan(16 * 1024 * 1024);
-    const dropWarnings = warnings.filter((line) => line.includes('Dropped'));
-    const burstWindows = Math.ceil((Date.now() - startedAt) / 30_000);
-    expect(dropWarnings.length).toBeGreaterThan(0);
-    expect(dropWarnings.length).toBeLessThanOrEqual(burstWindows);
-  }, LONG);
+  it(
+    'keeps the heap bounded over 20,000 requests with the endpoint down, and warns once per burst',
+    async () => {
+      await sink.setMode('refuse');
+      await drive(url, 2000);
+      const before = settledHeap();
+      expect(await drive(url, 20_000)).toEqual({ ok: 20_000, failed: 0 });
+      const growth = settledHeap() - before;
+      expect(growth).toBeLessThan(16 * 1024 * 1024);
+      const dropWarnings = warnings.filter((line) => line.includes('Dropped'));
+      const burstWindows = Math.ceil((Date.now() - startedAt) / 30_000);
+      expect(dropWarnings.length).toBeGreaterThan(0);
+      expect(dropWarnings.length).toBeLessThanOrEqual(burstWindows);
+    },
+    LONG,
+  );
 
-  it('resumes export when the endpoint comes back, with well-formed spans', async () => {
-    await sink.setMode('ok');
-    const receivedBefore = sink.received.length;
-    expect(await drive(url, 20)).toEqual({ ok: 20, failed: 0 });
-    await currentObservability()?.forceFlush();
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    await currentObservability()?.forceFlush();
-    const recent = sink.received.slice(receivedBefore);
-    expect(recent.length).toBeGreaterThan(0);
-    const spans = recent.flatMap((received) => received.body.resourceSpans.flatMap((resource) => resource.scopeSpans.flatMap((scope) => scope.spans)));
-    expect(spans.filter((span) => span.name === 'GET /api/items/:id').length).toBeGreaterThanOrEqual(20);
-    for (const span of spans) {
-      expect(span.traceId).toMatch(/^[0-9a-f]{32}$/);
-      expect(span.spanId).toMatch(/^[0-9a-f]{16}$/);
-    }
-  }, LONG);
+  it(
+    'resumes export when the endpoint comes back, with well-formed spans',
+    async () => {
+      await sink.setMode('ok');
+      const receivedBefore = sink.received.length;
+      expect(await drive(url, 20)).toEqual({ ok: 20, failed: 0 });
+      await currentObservability()?.forceFlush();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await currentObservability()?.forceFlush();
+      const recent = sink.received.slice(receivedBefore);
+      expect(recent.length).toBeGreaterThan(0);
+      const spans = recent.flatMap((received) =>
+        received.body.resourceSpans.flatMap((resource) => resource.scopeSpans.flatMap((scope) => scope.spans)),
+      );
+      expect(spans.filter((span) => span.name === 'GET /api/items/:id').length).toBeGreaterThanOrEqual(20);
+      for (const span of spans) {
+        expect(span.traceId).toMatch(/^[0-9a-f]{32}$/);
+        expect(span.spanId).toMatch(/^[0-9a-f]{16}$/);
+      }
+    },
+    LONG,
+  );
 });

@@ -32,7 +32,9 @@ describe('export to a Honeycomb-style OTLP endpoint', () => {
   });
 
   it('posts OTLP JSON to /v1/traces with the Honeycomb headers and the nested spans', async () => {
-    await request(app.getHttpServer() as Parameters<typeof request>[0]).get('/api/items/9').expect(200);
+    await request(app.getHttpServer() as Parameters<typeof request>[0])
+      .get('/api/items/9')
+      .expect(200);
     await currentObservability()?.forceFlush();
     const [received] = sink.received;
     expect(received.path).toBe('/v1/traces');

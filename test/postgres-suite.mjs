@@ -4,7 +4,9 @@ import { spawnSync } from 'node:child_process';
 
 const url = process.env.TEST_DATABASE_URL;
 if (!url) {
-  console.log('PostgreSQL pass skipped: set TEST_DATABASE_URL (e.g. postgres://postgres:postgres@127.0.0.1:5432/liftsys_test) to run it');
+  console.log(
+    'PostgreSQL pass skipped: set TEST_DATABASE_URL (e.g. postgres://postgres:postgres@127.0.0.1:5432/liftsys_test) to run it',
+  );
   process.exit(0);
 }
 const jest = ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', 'node_modules/jest/bin/jest.js', 'apps'];

@@ -75,11 +75,17 @@ export function describeHttpTracing(adapter: AdapterName): void {
   it('records a 400 as an exception event, not as ERROR, and puts the trace id in the body', async () => {
     const response = await request(server()).post('/api/items').send({}).expect(400);
     const root = serverSpan();
-    expect(response.body).toMatchObject({ statusCode: 400, message: 'name must be a string', traceId: root.spanContext().traceId });
+    expect(response.body).toMatchObject({
+      statusCode: 400,
+      message: 'name must be a string',
+      traceId: root.spanContext().traceId,
+    });
     expect(root.status.code).toBe(SpanStatusCode.UNSET);
     expect(root.attributes.error).toBeUndefined();
     expect(root.attributes['error.type']).toBe('BadRequestException');
-    expect(root.events.map((event) => [event.name, event.attributes?.['error.type']])).toEqual([['exception', 'BadRequestException']]);
+    expect(root.events.map((event) => [event.name, event.attributes?.['error.type']])).toEqual([
+      ['exception', 'BadRequestException'],
+    ]);
   });
 
   it('answers 404 for an unknown route with a method-only span name', async () => {
@@ -141,7 +147,10 @@ export function describeHttpTracing(adapter: AdapterName): void {
   it('starts a new trace linked to the caller when continuing is turned off', async () => {
     const publicApp = await createFixtureApp(adapter, { continueIncomingTrace: false });
     try {
-      await request(publicApp.getHttpServer() as Parameters<typeof request>[0]).get('/api/items/7').set('traceparent', TRACEPARENT).expect(200);
+      await request(publicApp.getHttpServer() as Parameters<typeof request>[0])
+        .get('/api/items/7')
+        .set('traceparent', TRACEPARENT)
+        .expect(200);
     } finally {
       await publicApp.close();
     }

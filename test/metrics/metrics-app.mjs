@@ -6,7 +6,9 @@ import { NestFactory } from '@nestjs/core';
 import { ObservabilityModule } from '@lift-sys/observability';
 
 class AppModule {}
-Module({ imports: [ObservabilityModule.forRoot({ serviceName: 'metrics-probe', exporter: 'none', logger: { info() {}, warn() {} } })] })(AppModule);
+Module({
+  imports: [ObservabilityModule.forRoot({ serviceName: 'metrics-probe', exporter: 'none', logger: { info() {}, warn() {} } })],
+})(AppModule);
 
 const app = await NestFactory.create(AppModule, { logger: false });
 await app.init();

@@ -55,7 +55,9 @@ export class OtlpSink {
 
   spanNames(): string[] {
     return this.received.flatMap((request) =>
-      request.body.resourceSpans.flatMap((resource) => resource.scopeSpans.flatMap((scope) => scope.spans.map((span) => span.name))),
+      request.body.resourceSpans.flatMap((resource) =>
+        resource.scopeSpans.flatMap((scope) => scope.spans.map((span) => span.name)),
+      ),
     );
   }
 

@@ -28,7 +28,12 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ObservabilityModule.forRoot({ ...LIFT_SYS_OBSERVABILITY, environment: config.environment, http: LIFT_SYS_HTTP_TRACING, ...observability }),
+        ObservabilityModule.forRoot({
+          ...LIFT_SYS_OBSERVABILITY,
+          environment: config.environment,
+          http: LIFT_SYS_HTTP_TRACING,
+          ...observability,
+        }),
         ConfigModule.forRoot(config),
         StorageModule,
         ProvidersModule,

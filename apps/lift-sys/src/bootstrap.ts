@@ -23,7 +23,9 @@ export async function createApp(options: CreateAppOptions = {}): Promise<INestAp
   const logger = options.logger === true ? undefined : false;
   const validation = new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true });
   if (options.adapter === 'fastify') {
-    const app = await NestFactory.create<NestFastifyApplication>(module, new FastifyAdapter({ bodyLimit: 1024 * 1024 }), { logger });
+    const app = await NestFactory.create<NestFastifyApplication>(module, new FastifyAdapter({ bodyLimit: 1024 * 1024 }), {
+      logger,
+    });
     app.useGlobalPipes(validation);
     await app.init();
     // Fastify registers its hooks on `ready`; requests injected before that (supertest) would fail.

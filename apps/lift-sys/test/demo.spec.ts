@@ -9,13 +9,19 @@ import { evaluateDefinitions } from '../src/honeycomb/evaluate-definitions.js';
 it('runs the scripted demo offline, prints trees, summary and board panels, and leaves data for every panel', async () => {
   const tracesDir = mkdtempSync(join(tmpdir(), 'demo-traces-'));
   const output: string[] = [];
-  const code = await runDemo({ print: (text) => output.push(text), env: { PATH: process.env.PATH, OBSERVABILITY_TRACES_DIR: tracesDir } });
+  const code = await runDemo({
+    print: (text) => output.push(text),
+    env: { PATH: process.env.PATH, OBSERVABILITY_TRACES_DIR: tracesDir },
+  });
   const text = output.join('\n');
   expect(text).not.toContain('FAILED');
   expect(code).toBe(0);
-  expect(text).toMatch(/== POST \/api\/spec-sessions \(create\)\nPOST \/api\/spec-sessions [\d.]+ms.*\n└─ session\.create .*\n.*[├└]─ ir\.generate/);
+  expect(text).toMatch(
+    /== POST \/api\/spec-sessions \(create\)\nPOST \/api\/spec-sessions [\d.]+ms.*\n└─ session\.create .*\n.*[├└]─ ir\.generate/,
+  );
   expect(text).toMatch(/code\.validate .*error=true.*ERROR/);
-  for (const language of ['typescript', 'rust', 'go', 'java', 'python', 'zig', 'cpp']) expect(text).toContain(`== generate ${language}`);
+  for (const language of ['typescript', 'rust', 'go', 'java', 'python', 'zig', 'cpp'])
+    expect(text).toContain(`== generate ${language}`);
   expect(text).toMatch(/span\s+count\s+p50 ms\s+p95 ms\s+errors/);
   expect(text).toMatch(/language\s+llm cost\n[- ]+\ncpp\s+\$0\.\d+/);
   expect(text).toMatch(/provider\s+llm cost\n[- ]+\nfixture\s+\$\d/);

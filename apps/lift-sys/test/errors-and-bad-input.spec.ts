@@ -25,24 +25,44 @@ const tableCounts = async () => {
 describe('plan test 2: a validation error during code generation', () => {
   it('records the failed code.validate (error, exception event) and still answers 200 after the retry', async () => {
     const id = await finalizedSession({ fixture_fault: 'invalid_once' });
-    const { body } = await traced.test.http().post(`/api/spec-sessions/${id}/generate`, { target_language: 'typescript' }).expect(200);
+    const { body } = await traced.test
+      .http()
+      .post(`/api/spec-sessions/${id}/generate`, { target_language: 'typescript' })
+      .expect(200);
     expect(body).toMatchObject({ language: 'typescript', retries: 1, validation: { skipped: false } });
     const [failed, passed] = traced.otel.spansNamed('code.validate');
     expect(failed.attributes).toMatchObject({ error: true, 'code.language': 'typescript', 'code.compilation_success': false });
     expect(failed.status).toMatchObject({ code: SpanStatusCode.ERROR });
     const exception = failed.events.find((event) => event.name === 'exception');
-    expect(exception?.attributes).toMatchObject({ 'exception.type': 'CodeValidationError', 'exception.message': expect.stringContaining('typescript code failed validation') });
+    expect(exception?.attributes).toMatchObject({
+      'exception.type': 'CodeValidationError',
+      'exception.message': expect.stringContaining('typescript code failed validation'),
+    });
     expect(exception?.attributes?.['exception.stacktrace']).toEqual(expect.stringContaining('CodeValidationError'));
     expect(passed.status.code).toBe(SpanStatusCode.UNSET);
   });
 
   it('answers 422 with the diagnostics when validation always fails, and records the failed run', async () => {
     const id = await finalizedSession({ fixture_fault: 'invalid_always' });
-    const { body } = await traced.test.http().post(`/api/spec-sessions/${id}/generate`, { target_language: 'typescript' }).expect(422);
-    expect(body).toMatchObject({ statusCode: 422, code: 'code_validation_failed', language: 'typescript', retries: 2, diagnostics: expect.stringContaining('TS') });
+    const { body } = await traced.test
+      .http()
+      .post(`/api/spec-sessions/${id}/generate`, { target_language: 'typescript' })
+      .expect(422);
+    expect(body).toMatchObject({
+      statusCode: 422,
+      code: 'code_validation_failed',
+      language: 'typescript',
+      retries: 2,
+      diagnostics: expect.stringContaining('TS'),
+    });
     expect(traced.otel.spansNamed('code.validate').every((span) => span.attributes.error === true)).toBe(true);
     expect(traced.otel.spansNamed('code.generate')[0].status.code).toBe(SpanStatusCode.ERROR);
-    const rows = await traced.test.app.get(Database).query<{ status: string }>('SELECT status FROM execution_history WHERE session_id = $1 AND pipeline = $2', [id, 'code.generate']);
+    const rows = await traced.test.app
+      .get(Database)
+      .query<{ status: string }>('SELECT status FROM execution_history WHERE session_id = $1 AND pipeline = $2', [
+        id,
+        'code.generate',
+      ]);
     expect(rows.rows).toEqual([{ status: 'failure' }]);
   });
 });
@@ -59,7 +79,12 @@ describe('bad input answers 4xx with a JSON body naming the problem and writes n
   const post = (path: string, body: unknown) => traced.test.http().post(path, body);
 
   it('malformed JSON', async () => {
-    const { body } = await traced.test.http().post('/api/spec-sessions').set('content-type', 'application/json').send('{"prompt": ').expect(400);
+    const { body } = await traced.test
+      .http()
+      .post('/api/spec-sessions')
+      .set('content-type', 'application/json')
+      .send('{"prompt": ')
+      .expect(400);
     expect(body.statusCode).toBe(400);
     expect(String(body.message)).toMatch(/JSON/);
   });
@@ -69,7 +94,11 @@ describe('bad input answers 4xx with a JSON body naming the problem and writes n
     ['a prompt of the wrong type', { prompt: 42 }, /prompt must be a string/],
     ['an unknown field', { prompt: 'Add numbers', admin: true }, /property admin should not exist/],
     ['metadata that is not an object', { prompt: 'Add numbers', metadata: 'x' }, /metadata must be an object/],
-    ['a prompt over 10,000 characters', { prompt: 'x'.repeat(10_001) }, /prompt must be shorter than or equal to 10000 characters/],
+    [
+      'a prompt over 10,000 characters',
+      { prompt: 'x'.repeat(10_001) },
+      /prompt must be shorter than or equal to 10000 characters/,
+    ],
   ])('%s', async (_case, payload, message) => {
     const { body } = await post('/api/spec-sessions', payload).expect(400);
     expect(JSON.stringify(body.message)).toMatch(message);
@@ -77,34 +106,65 @@ describe('bad input answers 4xx with a JSON body naming the problem and writes n
 
   it('an unknown session or hole', async () => {
     const { body } = await traced.test.http().get('/api/spec-sessions/no-such-session').expect(404);
-    expect(body).toEqual({ statusCode: 404, error: 'Not Found', code: 'not_found', message: "session 'no-such-session' not found", traceId: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    expect(body).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      code: 'not_found',
+      message: "session 'no-such-session' not found",
+      traceId: expect.stringMatching(/^[0-9a-f]{32}$/),
+    });
     const id = await finalizedSession();
     before = await tableCounts();
-    await post(`/api/spec-sessions/${id}/holes/nope/resolve`, { resolution_text: 'int', resolution_type: 'refine_signature' }).expect(400);
+    await post(`/api/spec-sessions/${id}/holes/nope/resolve`, {
+      resolution_text: 'int',
+      resolution_type: 'refine_signature',
+    }).expect(400);
   });
 
   it('a resolution for a hole that does not exist, a bad resolution type, and an answer that does not fill the hole', async () => {
-    const { body: session } = await post('/api/spec-sessions', { prompt: 'Write a function called twice that takes n and returns an integer.' }).expect(201);
+    const { body: session } = await post('/api/spec-sessions', {
+      prompt: 'Write a function called twice that takes n and returns an integer.',
+    }).expect(201);
     before = await tableCounts();
-    const resolve = (hole: string, payload: unknown) => post(`/api/spec-sessions/${session.session_id}/holes/${hole}/resolve`, payload);
-    await resolve('ghost', { resolution_text: 'int', resolution_type: 'refine_signature' }).expect(404).expect(({ body }) => expect(body.message).toBe("hole 'ghost' not found"));
-    await resolve('n_type', { resolution_text: 'int', resolution_type: 'guess' }).expect(400).expect(({ body }) => expect(JSON.stringify(body.message)).toMatch(/resolution_type must be one of/));
-    await resolve('n_type', { resolution_text: 'a wibble', resolution_type: 'refine_signature' }).expect(400).expect(({ body }) => expect(body.message).toMatch(/not a known type/));
+    const resolve = (hole: string, payload: unknown) =>
+      post(`/api/spec-sessions/${session.session_id}/holes/${hole}/resolve`, payload);
+    await resolve('ghost', { resolution_text: 'int', resolution_type: 'refine_signature' })
+      .expect(404)
+      .expect(({ body }) => expect(body.message).toBe("hole 'ghost' not found"));
+    await resolve('n_type', { resolution_text: 'int', resolution_type: 'guess' })
+      .expect(400)
+      .expect(({ body }) => expect(JSON.stringify(body.message)).toMatch(/resolution_type must be one of/));
+    await resolve('n_type', { resolution_text: 'a wibble', resolution_type: 'refine_signature' })
+      .expect(400)
+      .expect(({ body }) => expect(body.message).toMatch(/not a known type/));
   });
 
   it('finalize while holes remain, and generate before finalize', async () => {
-    const { body: session } = await post('/api/spec-sessions', { prompt: 'Write a function called twice that takes n and returns an integer.' }).expect(201);
+    const { body: session } = await post('/api/spec-sessions', {
+      prompt: 'Write a function called twice that takes n and returns an integer.',
+    }).expect(201);
     before = await tableCounts();
     const { body } = await post(`/api/spec-sessions/${session.session_id}/finalize`, undefined).expect(400);
-    expect(body).toMatchObject({ code: 'invalid_state', message: 'cannot finalize: the IR is incomplete', unresolved_holes: ['n_type'] });
-    await post(`/api/spec-sessions/${session.session_id}/generate`, { target_language: 'rust' }).expect(400).expect(({ body: error }) => expect(error.message).toMatch(/finalize it before generating/));
+    expect(body).toMatchObject({
+      code: 'invalid_state',
+      message: 'cannot finalize: the IR is incomplete',
+      unresolved_holes: ['n_type'],
+    });
+    await post(`/api/spec-sessions/${session.session_id}/generate`, { target_language: 'rust' })
+      .expect(400)
+      .expect(({ body: error }) => expect(error.message).toMatch(/finalize it before generating/));
   });
 
   it('finalize with contradicting assertions', async () => {
-    const { body: session } = await post('/api/spec-sessions', { prompt: 'Write a function called scale that takes an integer n and returns an integer, where n > 10 and n < 5.' }).expect(201);
+    const { body: session } = await post('/api/spec-sessions', {
+      prompt: 'Write a function called scale that takes an integer n and returns an integer, where n > 10 and n < 5.',
+    }).expect(201);
     before = await tableCounts();
     const { body } = await post(`/api/spec-sessions/${session.session_id}/finalize`, undefined).expect(400);
-    expect(body).toMatchObject({ message: 'cannot finalize: the IR is contradictory', contradictions: ["'n > 10' contradicts 'n < 5'"] });
+    expect(body).toMatchObject({
+      message: 'cannot finalize: the IR is contradictory',
+      contradictions: ["'n > 10' contradicts 'n < 5'"],
+    });
   });
 
   it('an unknown target language', async () => {

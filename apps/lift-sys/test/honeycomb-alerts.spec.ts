@@ -20,7 +20,10 @@ const phases: Record<'healthy' | 'failing' | 'recovered', SpanEvent[]> = { healt
 async function drive(requests: number, expectedStatus: number): Promise<SpanEvent[]> {
   otel.reset();
   for (let index = 0; index < requests; index++) {
-    await test.http(`user-${index % 3}`).post('/api/spec-sessions', { prompt: PROMPT }).expect(expectedStatus);
+    await test
+      .http(`user-${index % 3}`)
+      .post('/api/spec-sessions', { prompt: PROMPT })
+      .expect(expectedStatus);
   }
   return flattenReadableSpans(otel.spans());
 }
@@ -31,7 +34,8 @@ function placeBefore(events: readonly SpanEvent[], end: number, extra: Partial<R
   return events.map((event) => {
     const moved: SpanEvent = { ...event, timestamp: end - 1000 - (last - Number(event.timestamp)) };
     for (const [column, added] of Object.entries(extra)) {
-      if (event['span.kind'] === 'server' && typeof event[column] === 'number') moved[column] = (event[column] as number) + (added ?? 0);
+      if (event['span.kind'] === 'server' && typeof event[column] === 'number')
+        moved[column] = (event[column] as number) + (added ?? 0);
     }
     return moved;
   });
@@ -85,14 +89,19 @@ describe('section 12.3 Test 4: alerts fire on real spans from the app', () => {
     const evaluation = evaluateSlo(slo, derivedColumns, events, now);
     expect(evaluation).toMatchObject({ eligible: 20, good: 16, bad: 4, compliance: 0.8 });
     expect(evaluation.budgetRemaining).toBeLessThan(0);
-    const budgetRate = definitions.burnAlerts!.find((alert) => alert.slo.name === slo.name && alert.alert_type === 'budget_rate')!;
+    const budgetRate = definitions.burnAlerts!.find(
+      (alert) => alert.slo.name === slo.name && alert.alert_type === 'budget_rate',
+    )!;
     expect(evaluateBurnAlert(budgetRate, slo, derivedColumns, events, now).fired).toBe(true);
   });
 
   it('a healthy service fires nothing', () => {
     const events = placeBefore(phases.recovered, now);
     for (const candidate of definitions.triggers!) {
-      expect({ trigger: candidate.name, fired: evaluateTrigger(candidate, events, now, derivedColumns).fired }).toEqual({ trigger: candidate.name, fired: false });
+      expect({ trigger: candidate.name, fired: evaluateTrigger(candidate, events, now, derivedColumns).fired }).toEqual({
+        trigger: candidate.name,
+        fired: false,
+      });
     }
   });
 });

@@ -20,8 +20,14 @@ beforeAll(async () => {
   test = await startTestApp();
   for (let round = 0; round < 4; round++) {
     for (const [index, user] of ['ada', 'brian', 'chen', 'dana', 'emil', 'fay', 'gus'].entries()) {
-      const created = await test.http(user).post('/api/spec-sessions', { prompt: PROMPTS[(round + index) % PROMPTS.length] }).expect(201);
-      await test.http(user).get(`/api/spec-sessions/${(created.body as { session_id: string }).session_id}`).expect(200);
+      const created = await test
+        .http(user)
+        .post('/api/spec-sessions', { prompt: PROMPTS[(round + index) % PROMPTS.length] })
+        .expect(201);
+      await test
+        .http(user)
+        .get(`/api/spec-sessions/${(created.body as { session_id: string }).session_id}`)
+        .expect(200);
     }
   }
   events = flattenReadableSpans(otel.spans());
@@ -53,7 +59,10 @@ describe('section 12.3 Test 3: the slowest requests per user', () => {
       groups.set(key, group);
     }
     const expected = [...groups.values()]
-      .map((group) => ({ group: { 'user.id': group.user, 'trace.trace_id': group.trace }, p95: percentile(group.durations, 0.95) }))
+      .map((group) => ({
+        group: { 'user.id': group.user, 'trace.trace_id': group.trace },
+        p95: percentile(group.durations, 0.95),
+      }))
       .sort((a, b) => b.p95 - a.p95)
       .slice(0, 20);
 
@@ -63,7 +72,9 @@ describe('section 12.3 Test 3: the slowest requests per user', () => {
 
   it('each of the seven users appears among the requests', () => {
     const saved = definitions.queries!.find((query) => query.name === 'User Success Rate')!;
-    const users = runQuery(saved.query, events, { now: Date.now() + 1000, derivedColumns: definitions.derivedColumns }).rows.map((row) => row.group['user.id']);
+    const users = runQuery(saved.query, events, { now: Date.now() + 1000, derivedColumns: definitions.derivedColumns }).rows.map(
+      (row) => row.group['user.id'],
+    );
     expect([...users].sort()).toEqual(['ada', 'brian', 'chen', 'dana', 'emil', 'fay', 'gus']);
   });
 });

@@ -11,11 +11,21 @@ it('analyzes robustness over paraphrases (TokDrift)', async () => {
   expect(body).toMatchObject({ test_type: 'ir_paraphrase', variant_count: 4 });
   expect(body.sensitivity).toBe(Number((body.non_equivalent_count / 4).toFixed(3)));
   expect(body.non_equivalent_count).toBeGreaterThan(0);
-  expectRequestTrace(traced.otel.spans(), { method: 'POST', route: '/api/robustness/analyze', userId: 'alice' }, [{
-    name: 'robustness.analyze',
-    attributes: { 'robustness.test_type': 'ir_paraphrase', 'robustness.variant_count': 4, 'robustness.sensitivity': body.sensitivity, 'session.prompt_length': prompt.length },
-    children: [{ name: 'llm.call', attributes: { 'llm.purpose': 'paraphrase' } }, ...Array.from({ length: 5 }, () => ({ name: 'ir.generate' }))],
-  }]);
+  expectRequestTrace(traced.otel.spans(), { method: 'POST', route: '/api/robustness/analyze', userId: 'alice' }, [
+    {
+      name: 'robustness.analyze',
+      attributes: {
+        'robustness.test_type': 'ir_paraphrase',
+        'robustness.variant_count': 4,
+        'robustness.sensitivity': body.sensitivity,
+        'session.prompt_length': prompt.length,
+      },
+      children: [
+        { name: 'llm.call', attributes: { 'llm.purpose': 'paraphrase' } },
+        ...Array.from({ length: 5 }, () => ({ name: 'ir.generate' })),
+      ],
+    },
+  ]);
 });
 
 it.each(['miprov2', 'copro'])('runs a %s optimization and reports the improvement', async (optimizer) => {
@@ -24,7 +34,12 @@ it.each(['miprov2', 'copro'])('runs a %s optimization and reports the improvemen
   expect(body.best_score).toBeGreaterThan(body.baseline_score);
   expect(body.improvement).toBeCloseTo((body.best_score - body.baseline_score) / body.baseline_score, 3);
   const run = traced.otel.spansNamed('dspy.optimize')[0];
-  expect(run.attributes).toMatchObject({ 'dspy.optimizer': optimizer, 'dspy.examples_count': 6, 'dspy.metric': 'ir_quality', 'dspy.improvement': body.improvement });
+  expect(run.attributes).toMatchObject({
+    'dspy.optimizer': optimizer,
+    'dspy.examples_count': 6,
+    'dspy.metric': 'ir_quality',
+    'dspy.improvement': body.improvement,
+  });
   expect(traced.otel.spansNamed('dspy.trial')).toHaveLength(body.trials.length);
 });
 
@@ -44,7 +59,10 @@ it('serves the same API on the fastify adapter', async () => {
   try {
     const server = app.getHttpServer();
     await request(server).post('/api/spec-sessions').set('content-type', 'application/json').send('{oops').expect(400);
-    const { body } = await request(server).post('/api/spec-sessions').send({ prompt: 'Write a function called id that takes an integer n and returns an integer.' }).expect(201);
+    const { body } = await request(server)
+      .post('/api/spec-sessions')
+      .send({ prompt: 'Write a function called id that takes an integer n and returns an integer.' })
+      .expect(201);
     await request(server).get(`/api/sessions/${body.session_id}`).expect(200);
     await request(server).get('/api/spec-sessions/unknown').expect(404);
   } finally {

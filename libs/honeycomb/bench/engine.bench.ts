@@ -14,11 +14,20 @@ import type { QuerySpec } from '../src/spec/query.js';
 const EVENTS = 1_000_000;
 const RUNS = 5;
 const NOW = 1_700_000_000_000;
-const NAMES = ['POST /api/sessions', 'session.create', 'ir.generate', 'code.generate', 'llm.call', 'db.insert', 'db.select', 'code.validate'];
+const NAMES = [
+  'POST /api/sessions',
+  'session.create',
+  'ir.generate',
+  'code.generate',
+  'llm.call',
+  'db.insert',
+  'db.select',
+  'code.validate',
+];
 
 function generate(): SpanEvent[] {
   let seed = 7;
-  const random = (): number => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+  const random = (): number => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
   return Array.from({ length: EVENTS }, (_, i) => ({
     name: NAMES[i % NAMES.length]!,
     timestamp: NOW - Math.floor(random() * 3_600_000),

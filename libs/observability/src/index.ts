@@ -14,11 +14,7 @@ export {
   setSpanAttribute,
   setSpanAttributes,
 } from './span/current-span.js';
-export {
-  currentObservability,
-  setupObservability,
-  type ObservabilityHandle,
-} from './sdk/setup-observability.js';
+export { currentObservability, setupObservability, type ObservabilityHandle } from './sdk/setup-observability.js';
 export { resolveConfig, type ResolvedConfig } from './sdk/resolve-config.js';
 export { ObservabilityConfigurationError } from './sdk/configuration-error.js';
 export { isClassicHoneycombKey } from './sdk/honeycomb.js';

@@ -14,7 +14,6 @@ import { RustGenerator } from './rust.generator.js';
 import { TypeScriptGenerator } from './typescript.generator.js';
 import { ZigGenerator } from './zig.generator.js';
 
-
 /** Code for a finalized session in one language, with each run recorded in execution_history. */
 @Injectable()
 export class CodeGenerationService {
@@ -36,7 +35,8 @@ export class CodeGenerationService {
 
   async generate(sessionId: string, userId: string, language: Language): Promise<GeneratedCode> {
     const session = await this.store.load(sessionId, userId);
-    if (session.status !== 'finalized') throw new InvalidStateError(`session is ${session.status}; finalize it before generating code`);
+    if (session.status !== 'finalized')
+      throw new InvalidStateError(`session is ${session.status}; finalize it before generating code`);
     const generator = this.generators.get(language);
     if (generator === undefined) throw new Error(`no generator registered for ${language}`);
     const fault = session.metadata.fixture_fault;
@@ -44,7 +44,10 @@ export class CodeGenerationService {
     const record = { sessionId, userId, pipeline: 'code.generate', language, traceId: getTraceId() ?? null };
     try {
       const generated = await generator.generate(session.current_draft.ir, {
-        fixtureFault: typeof fault === 'string' && (FIXTURE_FAULTS as readonly string[]).includes(fault) ? (fault as FixtureFault) : undefined,
+        fixtureFault:
+          typeof fault === 'string' && (FIXTURE_FAULTS as readonly string[]).includes(fault)
+            ? (fault as FixtureFault)
+            : undefined,
       });
       await this.history.insert({ ...record, status: 'success', durationMs: performance.now() - started, ...generated.usage });
       return generated;

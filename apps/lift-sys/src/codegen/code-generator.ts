@@ -26,8 +26,17 @@ export interface GenerationOptions {
 
 /** Every attempt failed validation; answered as 422 with the last diagnostics. */
 export class CodeGenerationFailedError extends DomainError {
-  constructor(language: Language, retries: number, diagnostics: string, readonly usage: TokenUsage) {
-    super(422, 'code_validation_failed', `generated ${language} code failed validation after ${retries} retries`, { language, retries, diagnostics });
+  constructor(
+    language: Language,
+    retries: number,
+    diagnostics: string,
+    readonly usage: TokenUsage,
+  ) {
+    super(422, 'code_validation_failed', `generated ${language} code failed validation after ${retries} retries`, {
+      language,
+      retries,
+      diagnostics,
+    });
   }
 }
 
@@ -83,7 +92,15 @@ export abstract class CodeGenerator {
       const { code } = this.repairer.repair(this.language, completion.text);
       try {
         const validation = await this.validator.validate(this.language, code, this.toolchain, this.fileName(ir));
-        return { language: this.language, generator: this.constructor.name, code, lines: code.split('\n').length - 1, retries: attempt - 1, validation, usage };
+        return {
+          language: this.language,
+          generator: this.constructor.name,
+          code,
+          lines: code.split('\n').length - 1,
+          retries: attempt - 1,
+          validation,
+          usage,
+        };
       } catch (error) {
         if (!(error instanceof CodeValidationError)) throw error;
         feedback = error.diagnostics;

@@ -18,7 +18,11 @@ import { TypeScriptGenerator } from './typescript.generator.js';
 import { ZigGenerator } from './zig.generator.js';
 
 const IR: IntermediateRepresentation = {
-  intent: { summary: 'Scale every reading by a factor and report whether any exceed the limit', rationale: 'Used by the alerting job', holes: [] },
+  intent: {
+    summary: 'Scale every reading by a factor and report whether any exceed the limit',
+    rationale: 'Used by the alerting job',
+    holes: [],
+  },
   signature: {
     name: 'scale_readings',
     parameters: [
@@ -49,42 +53,70 @@ afterAll(() => otel.shutdown());
 function generators(env: NodeJS.ProcessEnv = { PATH: process.env.PATH }): CodeGenerator[] {
   const config = AppConfig.fromEnv(env);
   const deps = [new ProviderRouter(config), new AstRepairer(), new CodeValidator(config), config] as const;
-  return [TypeScriptGenerator, RustGenerator, GoGenerator, JavaGenerator, PythonGenerator, ZigGenerator, CppGenerator].map((Generator) => new Generator(...deps));
+  return [TypeScriptGenerator, RustGenerator, GoGenerator, JavaGenerator, PythonGenerator, ZigGenerator, CppGenerator].map(
+    (Generator) => new Generator(...deps),
+  );
 }
 
 const installed = (generator: CodeGenerator) =>
   generator.toolchain.kind === 'in_process' || findExecutable(generator.toolchain.binary, process.env.PATH ?? '') !== undefined;
 
-describe.each(generators().map((generator) => [generator.language, generator] as const))('%s generator', (_language, generator) => {
-  it(`produces code its own toolchain accepts (or skips validation when the toolchain is missing)`, async () => {
-    const generated = await generator.generate(IR);
-    expect(generated).toMatchObject({ retries: 0, validation: { skipped: !installed(generator) } });
-    expect(generated.code).toContain(generator.language === 'go' ? 'ScaleReadings' : generator.language === 'java' ? 'scaleReadings' : generator.language === 'typescript' || generator.language === 'zig' ? 'scaleReadings' : 'scale_readings');
-    expectTrace(otel.spans(), {
-      name: 'code.generate',
-      attributes: { 'code.language': generator.language, 'code.generator': generator.constructor.name, 'code.retries': 0, 'code.success': true, 'code.lines': generated.lines, 'code.validation_skipped': !installed(generator) },
-      children: [
-        { name: 'llm.call', attributes: { 'llm.provider': 'fixture', 'llm.provider_route': 'best_available', 'llm.streaming': true } },
-        { name: 'ast.repair' },
-        { name: 'code.validate', status: 'unset', attributes: { 'code.validation_skipped': !installed(generator) } },
-      ],
+describe.each(generators().map((generator) => [generator.language, generator] as const))(
+  '%s generator',
+  (_language, generator) => {
+    it(`produces code its own toolchain accepts (or skips validation when the toolchain is missing)`, async () => {
+      const generated = await generator.generate(IR);
+      expect(generated).toMatchObject({ retries: 0, validation: { skipped: !installed(generator) } });
+      expect(generated.code).toContain(
+        generator.language === 'go'
+          ? 'ScaleReadings'
+          : generator.language === 'java'
+            ? 'scaleReadings'
+            : generator.language === 'typescript' || generator.language === 'zig'
+              ? 'scaleReadings'
+              : 'scale_readings',
+      );
+      expectTrace(otel.spans(), {
+        name: 'code.generate',
+        attributes: {
+          'code.language': generator.language,
+          'code.generator': generator.constructor.name,
+          'code.retries': 0,
+          'code.success': true,
+          'code.lines': generated.lines,
+          'code.validation_skipped': !installed(generator),
+        },
+        children: [
+          {
+            name: 'llm.call',
+            attributes: { 'llm.provider': 'fixture', 'llm.provider_route': 'best_available', 'llm.streaming': true },
+          },
+          { name: 'ast.repair' },
+          { name: 'code.validate', status: 'unset', attributes: { 'code.validation_skipped': !installed(generator) } },
+        ],
+      });
     });
-  });
 
-  if (installed(generator)) {
-    it('rejects code with a syntax error', async () => {
-      const broken = generator.render(IR) + INJECTED_SYNTAX_ERROR;
-      const validator = new CodeValidator(AppConfig.fromEnv({ PATH: process.env.PATH }));
-      await expect(validator.validate(generator.language, broken, generator.toolchain, generator.fileName(IR))).rejects.toThrow(CodeValidationError);
-    });
-  }
-});
+    if (installed(generator)) {
+      it('rejects code with a syntax error', async () => {
+        const broken = generator.render(IR) + INJECTED_SYNTAX_ERROR;
+        const validator = new CodeValidator(AppConfig.fromEnv({ PATH: process.env.PATH }));
+        await expect(validator.validate(generator.language, broken, generator.toolchain, generator.fileName(IR))).rejects.toThrow(
+          CodeValidationError,
+        );
+      });
+    }
+  },
+);
 
 it('skips validation, saying why, when the toolchain is not on the search path', async () => {
   const rust = generators({ PATH: '' })[1];
   const generated = await rust.generate(IR);
   expect(generated.validation).toEqual({ skipped: true, toolchain: 'rustc not on PATH' });
-  expect(otel.spansNamed('code.validate')[0].attributes).toMatchObject({ 'code.validation_skipped': true, 'code.toolchain': 'rustc not on PATH' });
+  expect(otel.spansNamed('code.validate')[0].attributes).toMatchObject({
+    'code.validation_skipped': true,
+    'code.toolchain': 'rustc not on PATH',
+  });
 });
 
 it('retries once with the diagnostics when the first attempt fails validation', async () => {
@@ -95,7 +127,11 @@ it('retries once with the diagnostics when the first attempt fails validation', 
   expect(failed.attributes).toMatchObject({ error: true, 'code.compilation_success': false });
   expect(failed.events.find((event) => event.name === 'exception')?.attributes?.['exception.type']).toBe('CodeValidationError');
   expect(passed.status.code).toBe(SpanStatusCode.UNSET);
-  expect(otel.spansNamed('code.generate')[0].attributes).toMatchObject({ 'code.retries': 1, 'code.success': true, 'code.retry_reason': expect.stringContaining('typescript code failed validation') });
+  expect(otel.spansNamed('code.generate')[0].attributes).toMatchObject({
+    'code.retries': 1,
+    'code.success': true,
+    'code.retry_reason': expect.stringContaining('typescript code failed validation'),
+  });
   expect(otel.spansNamed('llm.call')).toHaveLength(2);
 });
 

@@ -39,7 +39,12 @@ export class CodeValidator {
       ...(outcome.skipped ? {} : { 'code.compilation_success': true }),
     }),
   })
-  async validate(@SpanAttr('code.language') language: Language, code: string, check: ToolchainCheck, fileName: string): Promise<ValidationOutcome> {
+  async validate(
+    @SpanAttr('code.language') language: Language,
+    code: string,
+    check: ToolchainCheck,
+    fileName: string,
+  ): Promise<ValidationOutcome> {
     if (check.kind === 'in_process') return this.fail(language, check.name, check.diagnose(code).join('\n'));
     const executable = findExecutable(check.binary, this.config.toolchainSearchPath);
     if (executable === undefined) return { skipped: true, toolchain: `${check.binary} not on PATH` };

@@ -19,9 +19,12 @@ export class CppGenerator extends CodeGenerator {
 
   render(ir: IntermediateRepresentation): string {
     const name = snakeCase(ir.signature.name);
-    const parameters = ir.signature.parameters.map((parameter) => `${typeName(parameter.type_hint)} ${snakeCase(parameter.name)}`);
+    const parameters = ir.signature.parameters.map(
+      (parameter) => `${typeName(parameter.type_hint)} ${snakeCase(parameter.name)}`,
+    );
     const guards = numericGuards(ir).map(
-      (guard) => `  if (!(${snakeCase(guard.parameter)} ${guard.comparison} ${guard.value})) throw std::invalid_argument("requires ${guard.predicate}");`,
+      (guard) =>
+        `  if (!(${snakeCase(guard.parameter)} ${guard.comparison} ${guard.value})) throw std::invalid_argument("requires ${guard.predicate}");`,
     );
     return [
       '#include <cstdint>',

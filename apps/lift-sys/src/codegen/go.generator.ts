@@ -20,7 +20,9 @@ export class GoGenerator extends CodeGenerator {
 
   render(ir: IntermediateRepresentation): string {
     const name = pascalCase(ir.signature.name);
-    const parameters = ir.signature.parameters.map((parameter) => `${camelCase(parameter.name)} ${typeName(parameter.type_hint)}`);
+    const parameters = ir.signature.parameters.map(
+      (parameter) => `${camelCase(parameter.name)} ${typeName(parameter.type_hint)}`,
+    );
     const guards = numericGuards(ir).flatMap((guard) => [
       `\tif !(${camelCase(guard.parameter)} ${guard.comparison} ${guard.value}) {`,
       `\t\tpanic("requires ${guard.predicate}")`,

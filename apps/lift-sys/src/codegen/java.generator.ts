@@ -25,7 +25,9 @@ export class JavaGenerator extends CodeGenerator {
   render(ir: IntermediateRepresentation): string {
     const className = pascalCase(ir.signature.name);
     const method = camelCase(ir.signature.name);
-    const parameters = ir.signature.parameters.map((parameter) => `${typeName(parameter.type_hint)} ${camelCase(parameter.name)}`);
+    const parameters = ir.signature.parameters.map(
+      (parameter) => `${typeName(parameter.type_hint)} ${camelCase(parameter.name)}`,
+    );
     const guards = numericGuards(ir).flatMap((guard) => [
       `        if (!(${camelCase(guard.parameter)} ${guard.comparison} ${guard.value})) {`,
       `            throw new IllegalArgumentException("requires ${guard.predicate}");`,

@@ -17,7 +17,9 @@ export class PythonGenerator extends CodeGenerator {
 
   render(ir: IntermediateRepresentation): string {
     const name = snakeCase(ir.signature.name);
-    const parameters = ir.signature.parameters.map((parameter) => `${snakeCase(parameter.name)}: ${typeName(parameter.type_hint)}`);
+    const parameters = ir.signature.parameters.map(
+      (parameter) => `${snakeCase(parameter.name)}: ${typeName(parameter.type_hint)}`,
+    );
     const guards = numericGuards(ir).flatMap((guard) => [
       `    if not (${snakeCase(guard.parameter)} ${guard.comparison} ${guard.value}):`,
       `        raise ValueError("requires ${guard.predicate}")`,

@@ -60,7 +60,13 @@ export function numericGuards(ir: IntermediateRepresentation): Guard[] {
     const parameter = match && ir.signature.parameters.find((candidate) => candidate.name === match[1]);
     if (!match || !parameter || (parameter.type_hint !== 'int' && parameter.type_hint !== 'float')) continue;
     if (parameter.type_hint === 'int' && match[3].includes('.')) continue;
-    guards.push({ parameter: parameter.name, isFloat: parameter.type_hint === 'float', comparison: match[2], value: match[3], predicate: assertion.predicate });
+    guards.push({
+      parameter: parameter.name,
+      isFloat: parameter.type_hint === 'float',
+      comparison: match[2],
+      value: match[3],
+      predicate: assertion.predicate,
+    });
   }
   return guards;
 }

@@ -23,14 +23,27 @@ export class RustGenerator extends CodeGenerator {
   readonly toolchain: ToolchainCheck = {
     kind: 'command',
     binary: 'rustc',
-    args: (file, directory) => ['--edition', '2021', '--crate-type', 'lib', '--emit', 'metadata', '-o', `${directory}/generated.rmeta`, file],
+    args: (file, directory) => [
+      '--edition',
+      '2021',
+      '--crate-type',
+      'lib',
+      '--emit',
+      'metadata',
+      '-o',
+      `${directory}/generated.rmeta`,
+      file,
+    ],
   };
 
   render(ir: IntermediateRepresentation): string {
     const name = snakeCase(ir.signature.name);
-    const parameters = ir.signature.parameters.map((parameter) => `${snakeCase(parameter.name)}: ${typeName(parameter.type_hint)}`);
+    const parameters = ir.signature.parameters.map(
+      (parameter) => `${snakeCase(parameter.name)}: ${typeName(parameter.type_hint)}`,
+    );
     const guards = numericGuards(ir).map(
-      (guard) => `    assert!(${snakeCase(guard.parameter)} ${guard.comparison} ${literal(guard)}, "requires ${guard.predicate}");`,
+      (guard) =>
+        `    assert!(${snakeCase(guard.parameter)} ${guard.comparison} ${literal(guard)}, "requires ${guard.predicate}");`,
     );
     return [
       ...specificationLines(ir).map((line) => `/// ${line}`),

@@ -21,7 +21,10 @@ function diagnose(code: string): string[] {
     compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
   });
   return (output.diagnostics ?? []).map((diagnostic) => {
-    const where = diagnostic.file && diagnostic.start !== undefined ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start) : undefined;
+    const where =
+      diagnostic.file && diagnostic.start !== undefined
+        ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start)
+        : undefined;
     const position = where ? `generated.ts:${where.line + 1}:${where.character + 1} ` : '';
     return `${position}TS${diagnostic.code}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`;
   });
@@ -34,9 +37,12 @@ export class TypeScriptGenerator extends CodeGenerator {
 
   render(ir: IntermediateRepresentation): string {
     const name = camelCase(ir.signature.name);
-    const parameters = ir.signature.parameters.map((parameter) => `${camelCase(parameter.name)}: ${typeName(parameter.type_hint)}`);
+    const parameters = ir.signature.parameters.map(
+      (parameter) => `${camelCase(parameter.name)}: ${typeName(parameter.type_hint)}`,
+    );
     const guards = numericGuards(ir).map(
-      (guard) => `  if (!(${camelCase(guard.parameter)} ${guard.comparison} ${guard.value})) throw new RangeError('requires ${guard.predicate}');`,
+      (guard) =>
+        `  if (!(${camelCase(guard.parameter)} ${guard.comparison} ${guard.value})) throw new RangeError('requires ${guard.predicate}');`,
     );
     return [
       ...specificationLines(ir).map((line) => `// ${line}`),

@@ -21,13 +21,20 @@ export class ZigGenerator extends CodeGenerator {
     const name = camelCase(ir.signature.name);
     const guards = numericGuards(ir);
     const guarded = new Set(guards.map((guard) => guard.parameter));
-    const parameters = ir.signature.parameters.map((parameter) => `${camelCase(parameter.name)}: ${typeName(parameter.type_hint)}`);
+    const parameters = ir.signature.parameters.map(
+      (parameter) => `${camelCase(parameter.name)}: ${typeName(parameter.type_hint)}`,
+    );
     return [
       ...specificationLines(ir).map((line) => `/// ${line}`),
       `pub fn ${name}(${parameters.join(', ')}) ${typeName(ir.signature.returns)} {`,
       // ast-check rejects unused parameters; the skeleton does not use the unguarded ones yet.
-      ...ir.signature.parameters.filter((parameter) => !guarded.has(parameter.name)).map((parameter) => `    _ = ${camelCase(parameter.name)};`),
-      ...guards.map((guard) => `    if (!(${camelCase(guard.parameter)} ${guard.comparison} ${guard.value})) @panic("requires ${guard.predicate}");`),
+      ...ir.signature.parameters
+        .filter((parameter) => !guarded.has(parameter.name))
+        .map((parameter) => `    _ = ${camelCase(parameter.name)};`),
+      ...guards.map(
+        (guard) =>
+          `    if (!(${camelCase(guard.parameter)} ${guard.comparison} ${guard.value})) @panic("requires ${guard.predicate}");`,
+      ),
       `    @panic("not implemented: ${name}");`,
       '}',
       '',

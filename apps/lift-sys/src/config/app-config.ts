@@ -45,9 +45,15 @@ export class AppConfig {
       env.ANTHROPIC_API_KEY
         ? { apiKey: env.ANTHROPIC_API_KEY, baseUrl: env.ANTHROPIC_BASE_URL, model: env.ANTHROPIC_MODEL ?? 'claude-sonnet-4-6' }
         : undefined,
-      env.OPENAI_API_KEY ? { apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL, model: env.OPENAI_MODEL ?? 'gpt-4o' } : undefined,
+      env.OPENAI_API_KEY
+        ? { apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL, model: env.OPENAI_MODEL ?? 'gpt-4o' }
+        : undefined,
       env.MODAL_ENDPOINT_URL
-        ? { endpointUrl: env.MODAL_ENDPOINT_URL, apiKey: env.MODAL_API_KEY ?? 'modal', model: env.MODAL_MODEL ?? 'qwen2.5-coder-32b' }
+        ? {
+            endpointUrl: env.MODAL_ENDPOINT_URL,
+            apiKey: env.MODAL_API_KEY ?? 'modal',
+            model: env.MODAL_MODEL ?? 'qwen2.5-coder-32b',
+          }
         : undefined,
       { ...DEFAULT_PRICING, ...parsePricingOverrides(env.LLM_PRICING_JSON) },
       nonNegativeInteger('CODEGEN_MAX_RETRIES', env.CODEGEN_MAX_RETRIES, 2),

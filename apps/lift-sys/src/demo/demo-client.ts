@@ -14,7 +14,12 @@ export class DemoClient {
     private readonly user: string,
   ) {}
 
-  async call<T = Record<string, unknown>>(method: 'GET' | 'POST' | 'DELETE', path: string, body: unknown, expectedStatus: number): Promise<T> {
+  async call<T = Record<string, unknown>>(
+    method: 'GET' | 'POST' | 'DELETE',
+    path: string,
+    body: unknown,
+    expectedStatus: number,
+  ): Promise<T> {
     const response = await context.with(suppressTracing(context.active()), () =>
       fetch(`${this.baseUrl}${path}`, {
         method,
@@ -23,7 +28,8 @@ export class DemoClient {
       }),
     );
     const text = await response.text();
-    if (response.status !== expectedStatus) this.failures.push(`${method} ${path}: ${response.status}, expected ${expectedStatus}: ${text.slice(0, 200)}`);
+    if (response.status !== expectedStatus)
+      this.failures.push(`${method} ${path}: ${response.status}, expected ${expectedStatus}: ${text.slice(0, 200)}`);
     return (text ? JSON.parse(text) : {}) as T;
   }
 }

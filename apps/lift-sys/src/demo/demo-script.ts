@@ -40,12 +40,19 @@ export async function runDemoScript(client: DemoClient, step: Step): Promise<voi
   });
   for (const [hole, [text, type]] of Object.entries(ANSWERS)) {
     await step(`resolve ${hole}`, () =>
-      client.call('POST', `/api/spec-sessions/${sessionId}/holes/${hole}/resolve`, { resolution_text: text, resolution_type: type }, 200),
+      client.call(
+        'POST',
+        `/api/spec-sessions/${sessionId}/holes/${hole}/resolve`,
+        { resolution_text: text, resolution_type: type },
+        200,
+      ),
     );
   }
   await step('finalize', () => client.call('POST', `/api/spec-sessions/${sessionId}/finalize`, undefined, 200));
   for (const language of LANGUAGES) {
-    await step(`generate ${language}`, () => client.call('POST', `/api/spec-sessions/${sessionId}/generate`, { target_language: language }, 200));
+    await step(`generate ${language}`, () =>
+      client.call('POST', `/api/spec-sessions/${sessionId}/generate`, { target_language: language }, 200),
+    );
   }
   await step('invalid request (missing prompt)', () => client.call('POST', '/api/spec-sessions', { metadata: {} }, 400));
   for (const generation of GENERATIONS_WORTH_SEEING) {
@@ -54,6 +61,10 @@ export async function runDemoScript(client: DemoClient, step: Step): Promise<voi
       await client.call('POST', `/api/spec-sessions/${id}/generate`, { target_language: generation.language }, generation.status);
     });
   }
-  await step('robustness analysis', () => client.call('POST', '/api/robustness/analyze', { prompt: PROMPT, variant_count: 5 }, 200));
-  await step('optimization run (miprov2)', () => client.call('POST', '/api/optimization/runs', { optimizer: 'miprov2', max_trials: 3 }, 201));
+  await step('robustness analysis', () =>
+    client.call('POST', '/api/robustness/analyze', { prompt: PROMPT, variant_count: 5 }, 200),
+  );
+  await step('optimization run (miprov2)', () =>
+    client.call('POST', '/api/optimization/runs', { optimizer: 'miprov2', max_trials: 3 }, 201),
+  );
 }

@@ -18,7 +18,22 @@ export interface DemoOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-const TREE_KEYS = ['session.id', 'session.holes_count', 'ir.provider_route', 'ir.validation_status', 'code.language', 'code.retries', 'code.validation_skipped', 'llm.provider', 'llm.cost_usd', 'db.table', 'robustness.sensitivity', 'dspy.improvement', 'http.status_code', 'error'];
+const TREE_KEYS = [
+  'session.id',
+  'session.holes_count',
+  'ir.provider_route',
+  'ir.validation_status',
+  'code.language',
+  'code.retries',
+  'code.validation_skipped',
+  'llm.provider',
+  'llm.cost_usd',
+  'db.table',
+  'robustness.sensitivity',
+  'dspy.improvement',
+  'http.status_code',
+  'error',
+];
 /** The plan's Appendix A.2 prices (a premium model), so the offline provider's costs look like production's. */
 const DEMO_PRICING = JSON.stringify({ 'fixture-deterministic': { input: 15, output: 75 } });
 
@@ -31,7 +46,12 @@ export async function runDemo(options: DemoOptions = {}): Promise<number> {
   const print = options.print ?? ((text: string) => console.log(text));
   const env: NodeJS.ProcessEnv = { LLM_PRICING_JSON: DEMO_PRICING, ...(options.env ?? process.env) };
   const memory = new InMemorySpanExporter();
-  const observability = setupObservability({ ...LIFT_SYS_OBSERVABILITY, env, local: { console: false }, spanProcessors: [new SimpleSpanProcessor(memory)] });
+  const observability = setupObservability({
+    ...LIFT_SYS_OBSERVABILITY,
+    env,
+    local: { console: false },
+    spanProcessors: [new SimpleSpanProcessor(memory)],
+  });
   const app = await createApp({ env });
   let appOpen = true;
   const all: ReadableSpan[] = [];
@@ -49,10 +69,19 @@ export async function runDemo(options: DemoOptions = {}): Promise<number> {
     await app.close();
     appOpen = false;
     await observability.forceFlush();
-    const events: SpanEvent[] = observability.exporter === 'local' ? await readTracesDir(env.OBSERVABILITY_TRACES_DIR ?? '.traces') : flattenReadableSpans(all);
-    print(`\n== Honeycomb boards, computed locally over ${events.length} span events\n${boardPanels(evaluateDefinitions(liftSysDefinitions(env), events, Date.now() + 1000))}`);
+    const events: SpanEvent[] =
+      observability.exporter === 'local'
+        ? await readTracesDir(env.OBSERVABILITY_TRACES_DIR ?? '.traces')
+        : flattenReadableSpans(all);
+    print(
+      `\n== Honeycomb boards, computed locally over ${events.length} span events\n${boardPanels(evaluateDefinitions(liftSysDefinitions(env), events, Date.now() + 1000))}`,
+    );
     for (const failure of client.failures) print(`FAILED: ${failure}`);
-    print(client.failures.length === 0 ? '\ndemo finished: all requests answered as expected' : `\ndemo finished with ${client.failures.length} unexpected answers`);
+    print(
+      client.failures.length === 0
+        ? '\ndemo finished: all requests answered as expected'
+        : `\ndemo finished with ${client.failures.length} unexpected answers`,
+    );
     return client.failures.length === 0 ? 0 : 1;
   } finally {
     if (appOpen) await app.close();

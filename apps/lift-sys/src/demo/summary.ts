@@ -20,7 +20,13 @@ export function latencyTable(spans: readonly ReadableSpan[]): string {
     .map(([name, group]) => {
       const durations = group.map((span) => hrTimeToMilliseconds(span.duration)).sort((a, b) => a - b);
       const errors = group.filter((span) => span.status.code === SpanStatusCode.ERROR).length;
-      return [name, String(group.length), percentile(durations, 0.5).toFixed(1), percentile(durations, 0.95).toFixed(1), String(errors)];
+      return [
+        name,
+        String(group.length),
+        percentile(durations, 0.5).toFixed(1),
+        percentile(durations, 0.95).toFixed(1),
+        String(errors),
+      ];
     });
   return table(['span', 'count', 'p50 ms', 'p95 ms', 'errors'], rows);
 }
@@ -41,7 +47,8 @@ export function costTables(spans: readonly ReadableSpan[]): string {
     for (const child of node.children) visit(child, current);
   };
   for (const root of buildSpanForest(spans)) visit(root, undefined);
-  const rows = (map: Map<string, number>) => [...map.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, cost]) => [key, `$${cost.toFixed(6)}`]);
+  const rows = (map: Map<string, number>) =>
+    [...map.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, cost]) => [key, `$${cost.toFixed(6)}`]);
   return `${table(['language', 'llm cost'], rows(perLanguage))}\n\n${table(['provider', 'llm cost'], rows(perProvider))}`;
 }
 
@@ -49,6 +56,10 @@ export function costTables(spans: readonly ReadableSpan[]): string {
 export function boardPanels(evaluations: readonly Evaluation[]): string {
   return table(
     ['kind', 'name', 'result'],
-    evaluations.map((evaluation) => [evaluation.kind, evaluation.name, evaluation.hasData ? evaluation.summary : `EMPTY: ${evaluation.summary}`]),
+    evaluations.map((evaluation) => [
+      evaluation.kind,
+      evaluation.name,
+      evaluation.hasData ? evaluation.summary : `EMPTY: ${evaluation.summary}`,
+    ]),
   );
 }

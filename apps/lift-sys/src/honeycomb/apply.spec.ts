@@ -9,7 +9,10 @@ describe('applying the lift-sys definitions to Honeycomb', () => {
   const lines: string[] = [];
   const io: CliIo = { stdout: (line) => lines.push(line), stderr: (line) => lines.push(line), sleep: async () => {} };
   let env: Record<string, string>;
-  const definitions = liftSysDefinitions({ HONEYCOMB_ALERT_SLACK_CRITICAL: '#alerts', HONEYCOMB_ALERT_SLACK_PERFORMANCE: '#performance' });
+  const definitions = liftSysDefinitions({
+    HONEYCOMB_ALERT_SLACK_CRITICAL: '#alerts',
+    HONEYCOMB_ALERT_SLACK_PERFORMANCE: '#performance',
+  });
   const apply = (): Promise<number> => applyMain(['--apply'], env, io, { definitions, declaredColumns });
 
   beforeAll(async () => {

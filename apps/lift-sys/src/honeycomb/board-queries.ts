@@ -31,7 +31,10 @@ export const performanceQueries: NamedQuery[] = [
     breakdowns: ['name'],
     orders: [desc(p95('duration_ms'))],
   }),
-  timeSeries('IR Generation Time', 'ir.generate latency', { calculations: [heatmap('duration_ms'), p95('duration_ms')], filters: [spanNamed('ir.generate')] }),
+  timeSeries('IR Generation Time', 'ir.generate latency', {
+    calculations: [heatmap('duration_ms'), p95('duration_ms')],
+    filters: [spanNamed('ir.generate')],
+  }),
   table('Code Generation Time by Language', 'code.generate latency per target language', {
     calculations: [p50('duration_ms'), p95('duration_ms'), count()],
     filters: [spanNamed('code.generate')],
@@ -60,8 +63,17 @@ export const errorQueries: NamedQuery[] = [
     filters: [where('meta.annotation_type', '=', 'span_event'), spanNamed('exception')],
     breakdowns: ['exception.type'],
   }),
-  table('Failed Operations', 'Failing spans by name', { calculations: [count()], filters: [failed], breakdowns: ['name'], orders: [desc(count())] }),
-  table('Error Distribution', 'Failing spans by message', { calculations: [count()], filters: [failed], breakdowns: ['status_message'] }),
+  table('Failed Operations', 'Failing spans by name', {
+    calculations: [count()],
+    filters: [failed],
+    breakdowns: ['name'],
+    orders: [desc(count())],
+  }),
+  table('Error Distribution', 'Failing spans by message', {
+    calculations: [count()],
+    filters: [failed],
+    breakdowns: ['status_message'],
+  }),
   table('Recent Errors', 'Failing spans with their trace and user', {
     calculations: [count()],
     filters: [failed],
@@ -80,17 +92,26 @@ export const errorQueries: NamedQuery[] = [
 ];
 
 export const businessQueries: NamedQuery[] = [
-  timeSeries('Sessions Created', 'Sessions created per hour', { calculations: [count()], filters: [spanNamed('session.create')] }),
+  timeSeries('Sessions Created', 'Sessions created per hour', {
+    calculations: [count()],
+    filters: [spanNamed('session.create')],
+  }),
   timeSeries('Session Completion Rate', 'Share of session operations on finalized sessions', {
     calculations: [avg('dc.session_finalized')],
     filters: [where('name', 'starts-with', 'session.')],
   }),
-  timeSeries('Holes Resolved', 'Holes resolved', { calculations: [sum('session.holes_resolved')], filters: [spanNamed('session.update')] }),
+  timeSeries('Holes Resolved', 'Holes resolved', {
+    calculations: [sum('session.holes_resolved')],
+    filters: [spanNamed('session.update')],
+  }),
   timeSeries('Average Holes per Session', 'Holes found when a session is created', {
     calculations: [avg('session.holes_count')],
     filters: [spanNamed('session.create')],
   }),
-  timeSeries('Cost per LLM Call', 'Average cost of an LLM call', { calculations: [avg('llm.cost_usd')], filters: [where('llm.cost_usd', 'exists')] }),
+  timeSeries('Cost per LLM Call', 'Average cost of an LLM call', {
+    calculations: [avg('llm.cost_usd')],
+    filters: [where('llm.cost_usd', 'exists')],
+  }),
   timeSeries('Token Usage', 'Input and output tokens', {
     calculations: [sum('llm.input_tokens'), sum('llm.output_tokens')],
     filters: [spanNamed('llm.call')],

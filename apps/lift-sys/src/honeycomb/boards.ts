@@ -5,7 +5,11 @@ function board(name: string, description: string, queries: NamedQuery[], extra: 
   return {
     name,
     description,
-    panels: [textPanel(description), ...queries.map((query) => queryPanel(query.name, query.query.granularity ? 'graph' : 'table')), ...extra],
+    panels: [
+      textPanel(description),
+      ...queries.map((query) => queryPanel(query.name, query.query.granularity ? 'graph' : 'table')),
+      ...extra,
+    ],
   };
 }
 

@@ -2,7 +2,10 @@ import { formatProblem, validateDefinitions } from '@lift-sys/honeycomb';
 import { declaredColumns, liftSysDefinitions } from './definitions.js';
 
 describe('lift-sys Honeycomb definitions', () => {
-  const definitions = liftSysDefinitions({ HONEYCOMB_ALERT_SLACK_CRITICAL: '#alerts', HONEYCOMB_ALERT_SLACK_COST: '#cost-alerts' });
+  const definitions = liftSysDefinitions({
+    HONEYCOMB_ALERT_SLACK_CRITICAL: '#alerts',
+    HONEYCOMB_ALERT_SLACK_COST: '#cost-alerts',
+  });
 
   it('pass Honeycomb’s rules and name only columns the app emits', () => {
     expect(validateDefinitions(definitions, { declaredColumns })).toEqual([]);

@@ -14,7 +14,9 @@ export function liftSysDefinitions(env: NodeJS.ProcessEnv = process.env): Honeyc
   const routes = alertRoutesFrom(env);
   const recipients = [...routes.critical, ...routes.performance, ...routes.cost];
   return {
-    recipients: recipients.filter((recipient, index) => recipients.findIndex((other) => other.target === recipient.target) === index),
+    recipients: recipients.filter(
+      (recipient, index) => recipients.findIndex((other) => other.target === recipient.target) === index,
+    ),
     derivedColumns,
     queries: [...overviewQueries, ...performanceQueries, ...errorQueries, ...businessQueries, ...savedQueries],
     slos,

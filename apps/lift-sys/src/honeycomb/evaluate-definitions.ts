@@ -29,11 +29,21 @@ export function evaluateDefinitions(definitions: HoneycombDefinitions, events: r
     const keys = effectiveCalculations(query).map(calcKey);
     const { rows } = runQuery(query, events, { now, derivedColumns: derived });
     const hasData = rows.some((row) => keys.some((key) => meaningful(key, row)));
-    return { kind: 'query', name, hasData, summary: rows.length ? describeRow(rows[0], query.breakdowns ?? [], keys) : 'no rows' };
+    return {
+      kind: 'query',
+      name,
+      hasData,
+      summary: rows.length ? describeRow(rows[0], query.breakdowns ?? [], keys) : 'no rows',
+    };
   });
   const triggers = (definitions.triggers ?? []).map((trigger): Evaluation => {
     const { fired, value } = evaluateTrigger(trigger, events, now, derived);
-    return { kind: 'trigger', name: trigger.name, hasData: value !== null, summary: `${fired ? 'FIRING' : 'ok'} (value ${show(value)})` };
+    return {
+      kind: 'trigger',
+      name: trigger.name,
+      hasData: value !== null,
+      summary: `${fired ? 'FIRING' : 'ok'} (value ${show(value)})`,
+    };
   });
   const slos = (definitions.slos ?? []).map((slo): Evaluation => {
     const { eligible, compliance, budgetRemaining } = evaluateSlo(slo, derived, events, now);
@@ -42,9 +52,15 @@ export function evaluateDefinitions(definitions: HoneycombDefinitions, events: r
   });
   const burnAlerts = (definitions.burnAlerts ?? []).map((alert): Evaluation => {
     const slo = (definitions.slos ?? []).find((candidate) => candidate.name === alert.slo.name);
-    if (slo === undefined) return { kind: 'burn alert', name: alert.description, hasData: false, summary: `no SLO named ${alert.slo.name}` };
+    if (slo === undefined)
+      return { kind: 'burn alert', name: alert.description, hasData: false, summary: `no SLO named ${alert.slo.name}` };
     const { fired, value } = evaluateBurnAlert(alert, slo, derived, events, now);
-    return { kind: 'burn alert', name: alert.description, hasData: !Number.isNaN(value), summary: `${fired ? 'FIRING' : 'ok'} (${show(value)})` };
+    return {
+      kind: 'burn alert',
+      name: alert.description,
+      hasData: !Number.isNaN(value),
+      summary: `${fired ? 'FIRING' : 'ok'} (${show(value)})`,
+    };
   });
   return [...queries, ...triggers, ...slos, ...burnAlerts];
 }

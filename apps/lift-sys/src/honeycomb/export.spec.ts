@@ -8,7 +8,9 @@ const EXPORT_DIR = 'docs/honeycomb';
 describe('the committed Honeycomb export', () => {
   it('is exactly what the definitions generate (run `npm run honeycomb:export` after changing them)', () => {
     const generated = renderDefinitionFiles(liftSysDefinitions({}));
-    const committed = Object.fromEntries(readdirSync(EXPORT_DIR).map((file) => [file, readFileSync(join(EXPORT_DIR, file), 'utf8')]));
+    const committed = Object.fromEntries(
+      readdirSync(EXPORT_DIR).map((file) => [file, readFileSync(join(EXPORT_DIR, file), 'utf8')]),
+    );
     expect(committed).toEqual(generated);
   });
 });

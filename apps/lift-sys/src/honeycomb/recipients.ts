@@ -14,7 +14,10 @@ export function alertRoutesFrom(env: NodeJS.ProcessEnv): AlertRoutes {
   };
   const pagerduty = env.HONEYCOMB_ALERT_PAGERDUTY_KEY?.trim();
   return {
-    critical: [...slack('HONEYCOMB_ALERT_SLACK_CRITICAL'), ...(pagerduty ? [{ type: 'pagerduty' as const, target: pagerduty }] : [])],
+    critical: [
+      ...slack('HONEYCOMB_ALERT_SLACK_CRITICAL'),
+      ...(pagerduty ? [{ type: 'pagerduty' as const, target: pagerduty }] : []),
+    ],
     performance: slack('HONEYCOMB_ALERT_SLACK_PERFORMANCE'),
     cost: slack('HONEYCOMB_ALERT_SLACK_COST'),
   };

@@ -26,10 +26,12 @@ export class DemoUserGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()])) return true;
-    if (!this.config.demoMode) throw new UnauthorizedException('authentication required: demo mode is off and no other sign-in exists');
+    if (!this.config.demoMode)
+      throw new UnauthorizedException('authentication required: demo mode is off and no other sign-in exists');
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const userId = demoUserFrom(request) ?? DEFAULT_DEMO_USER;
-    if (!USER_ID_PATTERN.test(userId)) throw new BadRequestException(`${DEMO_USER_HEADER} must be 1-64 letters, digits or . _ @ -`);
+    if (!USER_ID_PATTERN.test(userId))
+      throw new BadRequestException(`${DEMO_USER_HEADER} must be 1-64 letters, digits or . _ @ -`);
     request.liftSysUserId = userId;
     return true;
   }

@@ -15,7 +15,13 @@ export class DomainErrorFilter implements ExceptionFilter {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
   catch(error: DomainError, host: ArgumentsHost): void {
-    const body = { statusCode: error.status, error: REASONS[error.status], code: error.code, message: error.message, ...error.details };
+    const body = {
+      statusCode: error.status,
+      error: REASONS[error.status],
+      code: error.code,
+      message: error.message,
+      ...error.details,
+    };
     this.adapterHost.httpAdapter.reply(host.switchToHttp().getResponse(), body, error.status);
   }
 }

@@ -13,6 +13,11 @@ export class HealthController {
   @Public()
   @Get()
   health(): { status: 'ok'; environment: string; database: string; demo_mode: boolean } {
-    return { status: 'ok', environment: this.config.environment, database: this.database.system, demo_mode: this.config.demoMode };
+    return {
+      status: 'ok',
+      environment: this.config.environment,
+      database: this.database.system,
+      demo_mode: this.config.demoMode,
+    };
   }
 }

@@ -1,10 +1,23 @@
 import { completeness, detectHoles } from './hole-detector.js';
 import type { IntermediateRepresentation } from './ir.types.js';
 
-function ir(overrides: Partial<{ summary: string; parameters: IntermediateRepresentation['signature']['parameters']; returns: string | null; assertions: string[]; effects: string[] }> = {}): IntermediateRepresentation {
+function ir(
+  overrides: Partial<{
+    summary: string;
+    parameters: IntermediateRepresentation['signature']['parameters'];
+    returns: string | null;
+    assertions: string[];
+    effects: string[];
+  }> = {},
+): IntermediateRepresentation {
   return {
     intent: { summary: overrides.summary ?? 'Compute the factorial of a non-negative integer', rationale: null, holes: [] },
-    signature: { name: 'factorial', parameters: overrides.parameters ?? [{ name: 'label', type_hint: 'str', description: '' }], returns: 'returns' in overrides ? (overrides.returns ?? null) : 'int', holes: [] },
+    signature: {
+      name: 'factorial',
+      parameters: overrides.parameters ?? [{ name: 'label', type_hint: 'str', description: '' }],
+      returns: 'returns' in overrides ? (overrides.returns ?? null) : 'int',
+      holes: [],
+    },
     effects: (overrides.effects ?? []).map((description) => ({ description, holes: [] })),
     assertions: (overrides.assertions ?? []).map((predicate) => ({ predicate, rationale: null, holes: [] })),
     constraints: [],
@@ -22,7 +35,15 @@ describe('hole detection rules', () => {
   });
 
   it('flags each parameter without a type as {param}_type', () => {
-    const detection = detectHoles(ir({ parameters: [{ name: 'a', type_hint: null, description: '' }, { name: 'b', type_hint: 'str', description: '' }] }), '');
+    const detection = detectHoles(
+      ir({
+        parameters: [
+          { name: 'a', type_hint: null, description: '' },
+          { name: 'b', type_hint: 'str', description: '' },
+        ],
+      }),
+      '',
+    );
     expect(detection.holes).toEqual([expect.objectContaining({ identifier: 'a_type', kind: 'signature' })]);
   });
 
@@ -37,14 +58,19 @@ describe('hole detection rules', () => {
 
   it('flags numeric parameters without assertions as input_constraints', () => {
     const numeric = [{ name: 'n', type_hint: 'int', description: '' }];
-    expect(detectHoles(ir({ parameters: numeric }), '').holes).toEqual([expect.objectContaining({ identifier: 'input_constraints', kind: 'assertion' })]);
+    expect(detectHoles(ir({ parameters: numeric }), '').holes).toEqual([
+      expect.objectContaining({ identifier: 'input_constraints', kind: 'assertion' }),
+    ]);
     expect(ids(detectHoles(ir({ parameters: numeric, assertions: ['n >= 0'] }), ''))).toEqual([]);
   });
 
-  it.each(['write', 'read', 'modify', 'log', 'send', 'call', 'save', 'load'])('flags a prompt that mentions "%s" without effects as side_effects', (verb) => {
-    expect(ids(detectHoles(ir(), `Then ${verb} the result`))).toEqual(['side_effects']);
-    expect(ids(detectHoles(ir({ effects: ['writes a file'] }), `Then ${verb} the result`))).toEqual([]);
-  });
+  it.each(['write', 'read', 'modify', 'log', 'send', 'call', 'save', 'load'])(
+    'flags a prompt that mentions "%s" without effects as side_effects',
+    (verb) => {
+      expect(ids(detectHoles(ir(), `Then ${verb} the result`))).toEqual(['side_effects']);
+      expect(ids(detectHoles(ir({ effects: ['writes a file'] }), `Then ${verb} the result`))).toEqual([]);
+    },
+  );
 
   it('does not treat the request opener "Write a function" as a side effect', () => {
     expect(ids(detectHoles(ir(), 'Write a function that adds'))).toEqual([]);

@@ -17,7 +17,12 @@ describe('resolving holes and validating the IR', () => {
   it('starts incomplete with the holes the rules find', () => {
     const validation = start();
     expect(validation.status).toBe('incomplete');
-    expect(validation.holes.map((hole) => hole.identifier).sort()).toEqual(['input_constraints', 'n_type', 'return_type', 'side_effects']);
+    expect(validation.holes.map((hole) => hole.identifier).sort()).toEqual([
+      'input_constraints',
+      'n_type',
+      'return_type',
+      'side_effects',
+    ]);
   });
 
   it('becomes valid once every hole is resolved', () => {

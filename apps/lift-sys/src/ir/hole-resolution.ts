@@ -10,14 +10,22 @@ export function applyResolution(ir: IntermediateRepresentation, hole: TypedHole,
   if (hole.identifier.endsWith('_type') && hole.kind === 'signature') {
     const name = hole.identifier.slice(0, -'_type'.length);
     const hint = typeHint(text);
-    const parameters = ir.signature.parameters.map((parameter) => (parameter.name === name ? { ...parameter, type_hint: hint } : parameter));
+    const parameters = ir.signature.parameters.map((parameter) =>
+      parameter.name === name ? { ...parameter, type_hint: hint } : parameter,
+    );
     return { ...ir, signature: { ...ir.signature, parameters } };
   }
   switch (hole.identifier) {
     case 'detailed_intent':
       return { ...ir, intent: { ...ir.intent, summary: text.replace(/[.!?]$/, '') } };
     case 'input_constraints':
-      return { ...ir, assertions: [...ir.assertions, ...predicates(text).map((predicate) => ({ predicate, rationale: 'resolved by user', holes: [] }))] };
+      return {
+        ...ir,
+        assertions: [
+          ...ir.assertions,
+          ...predicates(text).map((predicate) => ({ predicate, rationale: 'resolved by user', holes: [] })),
+        ],
+      };
     case 'side_effects':
       return { ...ir, effects: [...ir.effects, { description: text, holes: [] }] };
     default:
@@ -36,7 +44,9 @@ function predicates(text: string): string[] {
   const parsed = parts.map((part) => ({ part, predicate: parsePredicate(part) }));
   const unparsed = parsed.filter(({ predicate }) => predicate === undefined).map(({ part }) => part);
   if (parts.length === 0 || unparsed.length > 0) {
-    throw new InvalidInputError(`could not read constraint(s): ${unparsed.join('; ') || text}; write e.g. "n > 0" or "n must be positive"`);
+    throw new InvalidInputError(
+      `could not read constraint(s): ${unparsed.join('; ') || text}; write e.g. "n > 0" or "n must be positive"`,
+    );
   }
   return parsed.map(({ predicate }) => predicate as string);
 }

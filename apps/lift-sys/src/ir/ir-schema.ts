@@ -9,7 +9,10 @@ type Json = Record<string, unknown>;
 
 /** Parses and checks a model's JSON answer (code fences tolerated) into an IR. */
 export function parseIrJson(text: string): IntermediateRepresentation {
-  const body = text.trim().replace(/^```(?:json)?\s*/, '').replace(/```$/, '');
+  const body = text
+    .trim()
+    .replace(/^```(?:json)?\s*/, '')
+    .replace(/```$/, '');
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
@@ -21,16 +24,25 @@ export function parseIrJson(text: string): IntermediateRepresentation {
   const signature = object(root.signature, 'signature');
   const metadata = object(root.metadata, 'metadata');
   return {
-    intent: { summary: string(intent.summary, 'intent.summary'), rationale: nullableString(intent.rationale, 'intent.rationale'), holes: holes(intent.holes, 'intent.holes') },
+    intent: {
+      summary: string(intent.summary, 'intent.summary'),
+      rationale: nullableString(intent.rationale, 'intent.rationale'),
+      holes: holes(intent.holes, 'intent.holes'),
+    },
     signature: {
       name: identifier(signature.name, 'signature.name'),
-      parameters: array(signature.parameters, 'signature.parameters').map((item, index) => parameter(item, `signature.parameters[${index}]`)),
+      parameters: array(signature.parameters, 'signature.parameters').map((item, index) =>
+        parameter(item, `signature.parameters[${index}]`),
+      ),
       returns: nullableString(signature.returns, 'signature.returns'),
       holes: holes(signature.holes, 'signature.holes'),
     },
     effects: array(root.effects, 'effects').map((item, index) => {
       const effect = object(item, `effects[${index}]`);
-      return { description: string(effect.description, `effects[${index}].description`), holes: holes(effect.holes, `effects[${index}].holes`) };
+      return {
+        description: string(effect.description, `effects[${index}].description`),
+        holes: holes(effect.holes, `effects[${index}].holes`),
+      };
     }),
     assertions: array(root.assertions, 'assertions').map((item, index) => {
       const assertion = object(item, `assertions[${index}]`);
@@ -47,14 +59,19 @@ export function parseIrJson(text: string): IntermediateRepresentation {
 
 function parameter(value: unknown, path: string): Parameter {
   const item = object(value, path);
-  return { name: identifier(item.name, `${path}.name`), type_hint: nullableString(item.type_hint, `${path}.type_hint`), description: string(item.description, `${path}.description`) };
+  return {
+    name: identifier(item.name, `${path}.name`),
+    type_hint: nullableString(item.type_hint, `${path}.type_hint`),
+    description: string(item.description, `${path}.description`),
+  };
 }
 
 function holes(value: unknown, path: string): TypedHole[] {
   return array(value ?? [], path).map((item, index) => {
     const hole = object(item, `${path}[${index}]`);
     const kind = string(hole.kind, `${path}[${index}].kind`);
-    if (!(HOLE_KINDS as readonly string[]).includes(kind)) throw new IrSchemaError(`${path}[${index}].kind must be one of ${HOLE_KINDS.join(', ')}`);
+    if (!(HOLE_KINDS as readonly string[]).includes(kind))
+      throw new IrSchemaError(`${path}[${index}].kind must be one of ${HOLE_KINDS.join(', ')}`);
     return {
       identifier: string(hole.identifier, `${path}[${index}].identifier`),
       type_hint: string(hole.type_hint, `${path}[${index}].type_hint`),

@@ -7,7 +7,8 @@ import { IRTranslator, MAX_IR_ATTEMPTS } from './ir-translator.js';
 import { IRValidator } from './ir-validator.js';
 import { parsePrompt } from './rule-based-parser.js';
 
-const PROMPT = 'Write a function called area that takes a float width and a float height and returns a float, where width > 0 and height > 0.';
+const PROMPT =
+  'Write a function called area that takes a float width and a float height and returns a float, where width > 0 and height > 0.';
 
 let otel: TestObservability;
 let stub: StubLlmServer;
@@ -31,16 +32,34 @@ it('translates through the fixture provider on the modal_inference route and val
   expect(translation.validation.status).toBe('valid');
   expectTrace(otel.spans(), {
     name: 'ir.generate',
-    attributes: { 'ir.provider': 'fixture', 'ir.provider_route': 'modal_inference', 'ir.validation_status': 'valid', 'ir.version': 1, 'ir.holes_count': 0, 'ir.completeness': 1, 'ir.constraints_count': 2 },
-    children: [{ name: 'llm.call', attributes: { 'llm.purpose': 'ir' } }, { name: 'ir.validate', attributes: { 'ir.validation_status': 'valid' } }],
+    attributes: {
+      'ir.provider': 'fixture',
+      'ir.provider_route': 'modal_inference',
+      'ir.validation_status': 'valid',
+      'ir.version': 1,
+      'ir.holes_count': 0,
+      'ir.completeness': 1,
+      'ir.constraints_count': 2,
+    },
+    children: [
+      { name: 'llm.call', attributes: { 'llm.purpose': 'ir' } },
+      { name: 'ir.validate', attributes: { 'ir.validation_status': 'valid' } },
+    ],
   });
 });
 
 it('feeds a rejected answer back and accepts a later valid one', async () => {
   answers = ['not json', JSON.stringify(parsePrompt(PROMPT, 'python'))];
   const translation = await translator(modal()).translate(PROMPT);
-  expect(translation).toMatchObject({ path: 'llm', attempts: 2, provider: 'modal', usage: { inputTokens: 600, outputTokens: 400 } });
-  expect(String((stub.requests.at(-1)?.body.messages as { content: string }[])[1].content)).toContain('previous answer was rejected: not valid JSON');
+  expect(translation).toMatchObject({
+    path: 'llm',
+    attempts: 2,
+    provider: 'modal',
+    usage: { inputTokens: 600, outputTokens: 400 },
+  });
+  expect(String((stub.requests.at(-1)?.body.messages as { content: string }[])[1].content)).toContain(
+    'previous answer was rejected: not valid JSON',
+  );
 });
 
 it(`falls back to the rule-based parser after ${MAX_IR_ATTEMPTS} bad answers`, async () => {
@@ -49,7 +68,11 @@ it(`falls back to the rule-based parser after ${MAX_IR_ATTEMPTS} bad answers`, a
   expect(translation).toMatchObject({ path: 'rule_based', attempts: MAX_IR_ATTEMPTS });
   expect(translation.validation.ir.signature.name).toBe('area');
   expect(otel.spansNamed('llm.call')).toHaveLength(MAX_IR_ATTEMPTS);
-  expect(otel.spansNamed('ir.generate')[0].events.map((event) => event.name)).toEqual(['ir.answer_rejected', 'ir.answer_rejected', 'ir.answer_rejected']);
+  expect(otel.spansNamed('ir.generate')[0].events.map((event) => event.name)).toEqual([
+    'ir.answer_rejected',
+    'ir.answer_rejected',
+    'ir.answer_rejected',
+  ]);
 });
 
 it('falls back to the rule-based parser when the provider fails, leaving the failed llm.call in the trace', async () => {

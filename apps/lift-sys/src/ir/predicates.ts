@@ -33,12 +33,17 @@ export function parsePredicate(text: string): string | undefined {
 
 /** Splits "n > 0 and n < 100; m >= 1" into its predicates. */
 export function splitPredicates(text: string): string[] {
-  return text.split(/;|,|\band\b/i).map((part) => part.trim()).filter((part) => part.length > 0);
+  return text
+    .split(/;|,|\band\b/i)
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
 }
 
 /** Pairs of assertions that no value can satisfy together, as readable messages. */
 export function findContradictions(assertions: readonly AssertClause[]): string[] {
-  const bounds = assertions.map((assertion) => toBound(assertion.predicate)).filter((bound): bound is Bound => bound !== undefined);
+  const bounds = assertions
+    .map((assertion) => toBound(assertion.predicate))
+    .filter((bound): bound is Bound => bound !== undefined);
   const contradictions: string[] = [];
   for (let i = 0; i < bounds.length; i++) {
     for (let j = i + 1; j < bounds.length; j++) {

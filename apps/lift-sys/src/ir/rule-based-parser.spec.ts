@@ -2,7 +2,10 @@ import { parsePrompt } from './rule-based-parser.js';
 
 describe('rule-based prompt parser', () => {
   it('reads name, typed parameters, return type and bounds', () => {
-    const ir = parsePrompt('Write a function called clamp_value that takes an integer n and a string label and returns an integer, where n > 0 and n < 100.', 'python');
+    const ir = parsePrompt(
+      'Write a function called clamp_value that takes an integer n and a string label and returns an integer, where n > 0 and n < 100.',
+      'python',
+    );
     expect(ir.signature).toEqual({
       name: 'clamp_value',
       parameters: [
@@ -13,7 +16,9 @@ describe('rule-based prompt parser', () => {
       holes: [],
     });
     expect(ir.assertions.map((assertion) => assertion.predicate)).toEqual(['n > 0', 'n < 100']);
-    expect(ir.intent.summary).toBe('Write a function called clamp_value that takes an integer n and a string label and returns an integer, where n > 0 and n < 100');
+    expect(ir.intent.summary).toBe(
+      'Write a function called clamp_value that takes an integer n and a string label and returns an integer, where n > 0 and n < 100',
+    );
     expect(ir.metadata).toEqual({ language: 'python', origin: 'prompt' });
   });
 

@@ -15,8 +15,35 @@ const RETURN_PATTERN = new RegExp(`\\breturns?\\s+(?:an?\\s+|the\\s+)?(${TYPE_WO
 const RETURN_PHRASE = /\breturns?\s+(.+?)(?:[.;]|$)/i;
 const CONDITION_PATTERN = /\b(?:where|such that|assuming)\s+(.+?)(?:[.;]|$)/i;
 const PARAMETER_ITEM = new RegExp(`^(?:(?:an?|the)\\s+)?(?:(${TYPE_WORD})\\s+)?\`?([A-Za-z_]\\w*)\`?$`, 'i');
-const NAME_STOPWORDS = new Set(['write', 'create', 'make', 'implement', 'build', 'a', 'an', 'the', 'function', 'method', 'that', 'which', 'to']);
-const INFERRED_TYPES: Readonly<Record<string, string>> = { n: 'int', count: 'int', index: 'int', size: 'int', k: 'int', x: 'float', y: 'float', value: 'float', name: 'str', text: 'str', label: 'str', path: 'str' };
+const NAME_STOPWORDS = new Set([
+  'write',
+  'create',
+  'make',
+  'implement',
+  'build',
+  'a',
+  'an',
+  'the',
+  'function',
+  'method',
+  'that',
+  'which',
+  'to',
+]);
+const INFERRED_TYPES: Readonly<Record<string, string>> = {
+  n: 'int',
+  count: 'int',
+  index: 'int',
+  size: 'int',
+  k: 'int',
+  x: 'float',
+  y: 'float',
+  value: 'float',
+  name: 'str',
+  text: 'str',
+  label: 'str',
+  path: 'str',
+};
 
 /** lift-sys's deterministic prompt-to-IR fallback: a small English grammar, no model involved. */
 export function parsePrompt(prompt: string, language: string, hints: ParseHints = {}): IntermediateRepresentation {
@@ -29,7 +56,12 @@ export function parsePrompt(prompt: string, language: string, hints: ParseHints 
       rationale: sentences.find((sentence) => /\b(so that|because)\b/i.test(sentence)) ?? null,
       holes: [],
     },
-    signature: { name: functionName(text, sentences[0] ?? ''), parameters, returns: returnType(text, parameters, hints), holes: [] },
+    signature: {
+      name: functionName(text, sentences[0] ?? ''),
+      parameters,
+      returns: returnType(text, parameters, hints),
+      holes: [],
+    },
     effects: [],
     assertions: parseAssertions(text),
     constraints: sentences.filter((sentence) => /\bmust\b/i.test(sentence) && parsePredicate(sentence) === undefined),
@@ -40,7 +72,11 @@ export function parsePrompt(prompt: string, language: string, hints: ParseHints 
 function functionName(text: string, firstSentence: string): string {
   const named = NAME_PATTERN.exec(text);
   if (named) return named[1];
-  const words = firstSentence.toLowerCase().replace(/[^a-z\s]/g, '').split(/\s+/).filter((word) => word && !NAME_STOPWORDS.has(word));
+  const words = firstSentence
+    .toLowerCase()
+    .replace(/[^a-z\s]/g, '')
+    .split(/\s+/)
+    .filter((word) => word && !NAME_STOPWORDS.has(word));
   return words.slice(0, 3).join('_') || 'generated_function';
 }
 

@@ -20,7 +20,10 @@ export const NUMERIC_TYPE_HINTS: ReadonlySet<string> = new Set(['int', 'float'])
 
 /** The canonical hint for a type word or an already canonical hint such as `list[int]`; undefined if unknown. */
 export function normalizeTypeHint(text: string): string | undefined {
-  const word = text.trim().toLowerCase().replace(/^(an?|the)\s+/, '');
+  const word = text
+    .trim()
+    .toLowerCase()
+    .replace(/^(an?|the)\s+/, '');
   if (TYPE_WORDS[word] !== undefined) return TYPE_WORDS[word];
   const list = /^list\[(\w+)\]$/.exec(word);
   if (list) {
@@ -31,5 +34,7 @@ export function normalizeTypeHint(text: string): string | undefined {
 }
 
 export function typeWordPattern(): string {
-  return Object.keys(TYPE_WORDS).sort((a, b) => b.length - a.length).join('|');
+  return Object.keys(TYPE_WORDS)
+    .sort((a, b) => b.length - a.length)
+    .join('|');
 }

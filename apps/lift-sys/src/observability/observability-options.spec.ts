@@ -22,7 +22,9 @@ it('records time to first token and token counts, which the default `token` patt
 });
 
 it('still redacts the usual secret-bearing keys', () => {
-  expect(LIFT_SYS_REDACTED_KEYS).toEqual(expect.arrayContaining(['password', 'secret', 'api_key', 'authorization', 'access_token', 'auth_token']));
+  expect(LIFT_SYS_REDACTED_KEYS).toEqual(
+    expect.arrayContaining(['password', 'secret', 'api_key', 'authorization', 'access_token', 'auth_token']),
+  );
 });
 
 it('lists every declared attribute key once', () => {

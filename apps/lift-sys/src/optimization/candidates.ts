@@ -20,7 +20,11 @@ export function miprov2Proposals(): Candidate[] {
  * COPRO refines instructions by coordinate ascent: try adding each instruction to the best set so
  * far and keep it when the score improves. `evaluate` runs one trial.
  */
-export async function coproSearch(baselineScore: number, evaluate: (candidate: Candidate) => Promise<number>, maxTrials: number): Promise<void> {
+export async function coproSearch(
+  baselineScore: number,
+  evaluate: (candidate: Candidate) => Promise<number>,
+  maxTrials: number,
+): Promise<void> {
   let best: Candidate[] = [];
   let bestScore = baselineScore;
   let trials = 0;

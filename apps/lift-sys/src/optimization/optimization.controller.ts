@@ -12,6 +12,11 @@ export class OptimizationController {
 
   @Post('runs')
   run(@Body() body: CreateOptimizationRunDto, @CurrentUser() userId: string): Promise<OptimizationReport> {
-    return this.optimization.run(body.optimizer, body.examples ?? DEFAULT_EXAMPLES, body.max_trials ?? DEFAULT_MAX_TRIALS, userId);
+    return this.optimization.run(
+      body.optimizer,
+      body.examples ?? DEFAULT_EXAMPLES,
+      body.max_trials ?? DEFAULT_MAX_TRIALS,
+      userId,
+    );
   }
 }

@@ -59,7 +59,16 @@ export class OptimizationService {
     }
     const best = trials.reduce((winner, trial) => (trial.score > winner.score ? trial : winner));
     const usage = trials.reduce((total, trial) => addUsage(total, trial.usage), NO_USAGE);
-    await this.history.insert({ sessionId: null, userId, pipeline: 'dspy.optimize', language: null, status: 'success', durationMs: performance.now() - started, traceId: getTraceId() ?? null, ...usage });
+    await this.history.insert({
+      sessionId: null,
+      userId,
+      pipeline: 'dspy.optimize',
+      language: null,
+      status: 'success',
+      durationMs: performance.now() - started,
+      traceId: getTraceId() ?? null,
+      ...usage,
+    });
     return {
       optimizer,
       signature: IR_SIGNATURE,

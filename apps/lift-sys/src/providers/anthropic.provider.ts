@@ -57,7 +57,20 @@ export class AnthropicProvider implements LlmProvider {
     return this.completion(request, text, inputTokens, outputTokens, started);
   }
 
-  private completion(request: RoutedRequest, text: string, inputTokens: number, outputTokens: number, started: number): LlmCompletion {
-    return pricedCompletion({ provider: this.name, model: this.model, pricing: this.pricing }, request, text, inputTokens, outputTokens, started);
+  private completion(
+    request: RoutedRequest,
+    text: string,
+    inputTokens: number,
+    outputTokens: number,
+    started: number,
+  ): LlmCompletion {
+    return pricedCompletion(
+      { provider: this.name, model: this.model, pricing: this.pricing },
+      request,
+      text,
+      inputTokens,
+      outputTokens,
+      started,
+    );
   }
 }

@@ -70,6 +70,13 @@ export class FixtureProvider implements LlmProvider {
 
   private completion(request: RoutedRequest, text: string, started: number): LlmCompletion {
     const inputTokens = estimateTokens(request.system) + estimateTokens(request.prompt);
-    return pricedCompletion({ provider: this.name, model: this.model, pricing: this.pricing }, request, text, inputTokens, estimateTokens(text), started);
+    return pricedCompletion(
+      { provider: this.name, model: this.model, pricing: this.pricing },
+      request,
+      text,
+      inputTokens,
+      estimateTokens(text),
+      started,
+    );
   }
 }

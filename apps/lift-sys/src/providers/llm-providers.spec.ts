@@ -67,7 +67,12 @@ describe('Anthropic through @anthropic-ai/sdk', () => {
     expect(text).toBe('stubbed answer text');
     expect(stub.requests.at(-1)?.body.stream).toBe(true);
     const span = onlyLlmSpan();
-    expect(span.attributes).toMatchObject({ 'llm.streaming': true, 'llm.input_tokens': 1200, 'llm.output_tokens': 450, 'llm.provider': 'anthropic' });
+    expect(span.attributes).toMatchObject({
+      'llm.streaming': true,
+      'llm.input_tokens': 1200,
+      'llm.output_tokens': 450,
+      'llm.provider': 'anthropic',
+    });
     expect(span.attributes['llm.time_to_first_token_ms']).toEqual(expect.any(Number));
   });
 });
@@ -100,9 +105,15 @@ describe('OpenAI through the openai SDK', () => {
 
 describe('routing (ADR 001)', () => {
   it('sends structured output to Modal when configured, as JSON mode', async () => {
-    await routerWith({ MODAL_ENDPOINT_URL: `${stub.url}/v1`, ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: stub.url }).complete(request(true));
+    await routerWith({ MODAL_ENDPOINT_URL: `${stub.url}/v1`, ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: stub.url }).complete(
+      request(true),
+    );
     expect(stub.requests.at(-1)?.body.response_format).toEqual({ type: 'json_object' });
-    expect(onlyLlmSpan().attributes).toMatchObject({ 'llm.provider': 'modal', 'llm.provider_route': 'modal_inference', 'llm.model': 'qwen2.5-coder-32b' });
+    expect(onlyLlmSpan().attributes).toMatchObject({
+      'llm.provider': 'modal',
+      'llm.provider_route': 'modal_inference',
+      'llm.model': 'qwen2.5-coder-32b',
+    });
   });
 
   it.each([

@@ -58,7 +58,20 @@ export class OpenAiChat {
     ];
   }
 
-  private completion(request: RoutedRequest, text: string, inputTokens: number, outputTokens: number, started: number): LlmCompletion {
-    return pricedCompletion({ provider: this.provider, model: this.model, pricing: this.pricing }, request, text, inputTokens, outputTokens, started);
+  private completion(
+    request: RoutedRequest,
+    text: string,
+    inputTokens: number,
+    outputTokens: number,
+    started: number,
+  ): LlmCompletion {
+    return pricedCompletion(
+      { provider: this.provider, model: this.model, pricing: this.pricing },
+      request,
+      text,
+      inputTokens,
+      outputTokens,
+      started,
+    );
   }
 }

@@ -13,7 +13,9 @@ describe('pricing', () => {
   });
 
   it('takes overrides from LLM_PRICING_JSON', () => {
-    const config = AppConfig.fromEnv({ LLM_PRICING_JSON: '{"gpt-4o": {"input": 1, "output": 2}, "local": {"input": 0, "output": 0}}' });
+    const config = AppConfig.fromEnv({
+      LLM_PRICING_JSON: '{"gpt-4o": {"input": 1, "output": 2}, "local": {"input": 0, "output": 0}}',
+    });
     expect(config.pricing['gpt-4o']).toEqual({ input: 1, output: 2 });
     expect(config.pricing['claude-sonnet-4-6']).toEqual(DEFAULT_PRICING['claude-sonnet-4-6']);
   });

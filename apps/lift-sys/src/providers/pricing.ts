@@ -34,7 +34,8 @@ export function costUsd(pricing: PricingTable, model: string, inputTokens: numbe
 export function parsePricingOverrides(json: string | undefined): PricingTable {
   if (json === undefined || json.trim() === '') return {};
   const parsed: unknown = JSON.parse(json);
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('LLM_PRICING_JSON must be a JSON object');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new Error('LLM_PRICING_JSON must be a JSON object');
   const table: Record<string, ModelPrice> = {};
   for (const [model, price] of Object.entries(parsed as Record<string, unknown>)) {
     const { input, output } = (price ?? {}) as Partial<Record<'input' | 'output', unknown>>;

@@ -67,7 +67,12 @@ export class RobustnessAnalyzer {
       reference: JSON.stringify(paraphrase(prompt, count)),
       attempt: 1,
     });
-    const parsed: unknown = JSON.parse(completion.text.trim().replace(/^```(?:json)?\s*/, '').replace(/```$/, ''));
+    const parsed: unknown = JSON.parse(
+      completion.text
+        .trim()
+        .replace(/^```(?:json)?\s*/, '')
+        .replace(/```$/, ''),
+    );
     if (!Array.isArray(parsed) || !parsed.every((item): item is string => typeof item === 'string')) {
       throw new Error('the paraphrasing model did not answer with a JSON array of strings');
     }
@@ -78,7 +83,13 @@ export class RobustnessAnalyzer {
 /** What must match for two IRs to count as equivalent: the signature, the assertions and the open holes. */
 function fingerprint(ir: IntermediateRepresentation): string {
   const parameters = ir.signature.parameters.map((parameter) => `${parameter.name}:${parameter.type_hint ?? '?'}`).join(',');
-  const assertions = ir.assertions.map((assertion) => assertion.predicate).sort().join(' & ');
-  const holes = [...ir.intent.holes, ...ir.signature.holes].map((hole) => hole.identifier).sort().join(',');
+  const assertions = ir.assertions
+    .map((assertion) => assertion.predicate)
+    .sort()
+    .join(' & ');
+  const holes = [...ir.intent.holes, ...ir.signature.holes]
+    .map((hole) => hole.identifier)
+    .sort()
+    .join(',');
   return `${ir.signature.name}(${parameters}) -> ${ir.signature.returns ?? '?'} [${assertions}] {${holes}}`;
 }

@@ -56,11 +56,25 @@ export class SessionManager {
       await this.revisions.insert(sessionId, { revision_number: 1, revision_type: 'initial', content: prompt }, tx);
       await this.drafts.insert(
         sessionId,
-        { version: 1, ir: validation.ir, validation_status: validation.status, ambiguities: validation.holes.map((hole) => hole.identifier) },
+        {
+          version: 1,
+          ir: validation.ir,
+          validation_status: validation.status,
+          ambiguities: validation.holes.map((hole) => hole.identifier),
+        },
         tx,
       );
       await this.history.insert(
-        { sessionId, userId, pipeline: 'session.create', language: null, status: 'success', durationMs: performance.now() - started, traceId: getTraceId() ?? null, ...translation.usage },
+        {
+          sessionId,
+          userId,
+          pipeline: 'session.create',
+          language: null,
+          status: 'success',
+          durationMs: performance.now() - started,
+          traceId: getTraceId() ?? null,
+          ...translation.usage,
+        },
         tx,
       );
     });
@@ -76,7 +90,8 @@ export class SessionManager {
     @SpanAttr('hole.resolution_type') resolutionType: ResolutionType,
   ): Promise<PromptSession> {
     const session = await this.store.load(sessionId, userId);
-    if (session.status !== 'active') throw new InvalidStateError(`session is ${session.status}; only active sessions accept resolutions`);
+    if (session.status !== 'active')
+      throw new InvalidStateError(`session is ${session.status}; only active sessions accept resolutions`);
     const draft = session.current_draft;
     const hole = allHoles(draft.ir).find((candidate) => candidate.identifier === holeId);
     if (hole === undefined) throw new NotFoundError('hole', holeId);
@@ -89,11 +104,24 @@ export class SessionManager {
     await this.database.transaction(async (tx) => {
       await this.drafts.insert(
         sessionId,
-        { version, ir: validation.ir, validation_status: validation.status, ambiguities: validation.holes.map((open) => open.identifier) },
+        {
+          version,
+          ir: validation.ir,
+          validation_status: validation.status,
+          ambiguities: validation.holes.map((open) => open.identifier),
+        },
         tx,
       );
-      await this.resolutions.insert(sessionId, { hole_id: holeId, resolution_text: resolutionText, resolution_type: resolutionType, draft_version: version }, tx);
-      await this.revisions.insert(sessionId, { revision_number: session.revisions.length + 1, revision_type: 'hole_resolution', content: resolutionText }, tx);
+      await this.resolutions.insert(
+        sessionId,
+        { hole_id: holeId, resolution_text: resolutionText, resolution_type: resolutionType, draft_version: version },
+        tx,
+      );
+      await this.revisions.insert(
+        sessionId,
+        { revision_number: session.revisions.length + 1, revision_type: 'hole_resolution', content: resolutionText },
+        tx,
+      );
       await this.sessions.updateDraftVersion(sessionId, version, tx);
     });
     return this.store.load(sessionId, userId);
@@ -102,7 +130,8 @@ export class SessionManager {
   @Traced('session.finalize', { result: describeSession })
   async finalize(@SpanAttr('session.id') sessionId: string, @SpanAttr('user.id') userId: string): Promise<PromptSession> {
     const session = await this.store.load(sessionId, userId);
-    if (session.status !== 'active') throw new InvalidStateError(`session is ${session.status}; only active sessions can be finalized`);
+    if (session.status !== 'active')
+      throw new InvalidStateError(`session is ${session.status}; only active sessions can be finalized`);
     const draft = session.current_draft;
     if (draft.validation_status !== 'valid') {
       const validation = this.validator.validate(draft.ir, session.original_input);

@@ -12,7 +12,11 @@ export interface SqlExecutor {
 }
 
 /** Runs a query and records `db.system` and `db.rows_affected` on the current (db.*) span. */
-export async function runQuery<Row>(executor: SqlExecutor, sql: string, params: readonly unknown[] = []): Promise<QueryResult<Row>> {
+export async function runQuery<Row>(
+  executor: SqlExecutor,
+  sql: string,
+  params: readonly unknown[] = [],
+): Promise<QueryResult<Row>> {
   const result = await executor.query<Row>(sql, params);
   setSpanAttributes({ 'db.system': executor.system, 'db.rows_affected': result.rowCount });
   return result;

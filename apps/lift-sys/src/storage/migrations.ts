@@ -66,7 +66,9 @@ export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
 
 /** Applies pending migrations, each in its own transaction, recording them in schema_migrations. */
 export async function migrate(database: Database): Promise<string[]> {
-  await database.execScript('CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
+  await database.execScript(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())',
+  );
   const applied = new Set((await database.query<{ id: string }>('SELECT id FROM schema_migrations')).rows.map((row) => row.id));
   const pending = MIGRATIONS.filter((migration) => !applied.has(migration.id));
   for (const migration of pending) {

@@ -26,7 +26,9 @@ export class PgliteDatabase extends Database {
   }
 
   protected runInTransaction<T>(work: (executor: SqlExecutor) => Promise<T>): Promise<T> {
-    return this.db.transaction((transaction) => work({ system: this.system, query: (sql, params = []) => run(transaction, sql, params) }));
+    return this.db.transaction((transaction) =>
+      work({ system: this.system, query: (sql, params = []) => run(transaction, sql, params) }),
+    );
   }
 }
 

@@ -28,7 +28,13 @@ afterAll(async () => {
 });
 
 const ir = parsePrompt('Write a function called f that takes an integer n and returns an integer.', 'python');
-const newSession = (id: string) => ({ id, userId: 'alice', source: 'prompt' as const, originalInput: 'prompt text', metadata: { team: 'a' } });
+const newSession = (id: string) => ({
+  id,
+  userId: 'alice',
+  source: 'prompt' as const,
+  originalInput: 'prompt text',
+  metadata: { team: 'a' },
+});
 
 it('applies migrations once', async () => {
   expect(await migrate(database)).toEqual([]);
@@ -39,11 +45,24 @@ it('applies migrations once', async () => {
 it('inserts and reads sessions and drafts with db.* spans', async () => {
   await sessions.insert(newSession('s1'));
   await drafts.insert('s1', { version: 1, ir, validation_status: 'incomplete', ambiguities: ['input_constraints'] });
-  expect(await sessions.findForUser('s1', 'alice')).toMatchObject({ session_id: 's1', status: 'active', metadata: { team: 'a' }, current_draft_version: 1 });
+  expect(await sessions.findForUser('s1', 'alice')).toMatchObject({
+    session_id: 's1',
+    status: 'active',
+    metadata: { team: 'a' },
+    current_draft_version: 1,
+  });
   expect(await sessions.findForUser('s1', 'mallory')).toBeUndefined();
-  expect(await drafts.listForSession('s1')).toEqual([expect.objectContaining({ version: 1, ir, ambiguities: ['input_constraints'] })]);
-  expectTrace(otel.spans(), { name: 'db.insert', attributes: { 'db.operation': 'insert', 'db.table': 'sessions', 'db.rows_affected': 1, 'db.system': testDatabaseSystem() } });
-  expectTrace(otel.spans(), { name: 'db.select', attributes: { 'db.operation': 'select', 'db.table': 'session_drafts', 'db.rows_affected': 1 } });
+  expect(await drafts.listForSession('s1')).toEqual([
+    expect.objectContaining({ version: 1, ir, ambiguities: ['input_constraints'] }),
+  ]);
+  expectTrace(otel.spans(), {
+    name: 'db.insert',
+    attributes: { 'db.operation': 'insert', 'db.table': 'sessions', 'db.rows_affected': 1, 'db.system': testDatabaseSystem() },
+  });
+  expectTrace(otel.spans(), {
+    name: 'db.select',
+    attributes: { 'db.operation': 'select', 'db.table': 'session_drafts', 'db.rows_affected': 1 },
+  });
 });
 
 it('updates status and lists only active sessions', async () => {
@@ -57,7 +76,21 @@ it('updates status and lists only active sessions', async () => {
 it('rolls a failed multi-step write back completely', async () => {
   const write = database.transaction(async (tx) => {
     await sessions.insert(newSession('s3'), tx);
-    await history.insert({ sessionId: 's3', userId: 'alice', pipeline: 'session.create', language: null, status: 'success', durationMs: 1, traceId: null, inputTokens: 1, outputTokens: 1, costUsd: 0.1 }, tx);
+    await history.insert(
+      {
+        sessionId: 's3',
+        userId: 'alice',
+        pipeline: 'session.create',
+        language: null,
+        status: 'success',
+        durationMs: 1,
+        traceId: null,
+        inputTokens: 1,
+        outputTokens: 1,
+        costUsd: 0.1,
+      },
+      tx,
+    );
     await drafts.insert('s3', { version: 0, ir, validation_status: 'valid', ambiguities: [] }, tx);
   });
   await expect(write).rejects.toThrow(/check constraint/);
@@ -66,13 +99,39 @@ it('rolls a failed multi-step write back completely', async () => {
   expectTrace(otel.spans(), {
     name: 'db.transaction',
     status: 'error',
-    children: [{ name: 'db.insert', attributes: { 'db.table': 'sessions' } }, { name: 'db.insert', attributes: { 'db.table': 'execution_history' } }, { name: 'db.insert', status: 'error' }],
+    children: [
+      { name: 'db.insert', attributes: { 'db.table': 'sessions' } },
+      { name: 'db.insert', attributes: { 'db.table': 'execution_history' } },
+      { name: 'db.insert', status: 'error' },
+    ],
   });
 });
 
 it('records execution history with its trace id and totals', async () => {
-  await history.insert({ sessionId: 's1', userId: 'alice', pipeline: 'code.generate', language: 'rust', status: 'failure', durationMs: 12.5, traceId: 'abc', inputTokens: 10, outputTokens: 20, costUsd: 0.00012345 });
+  await history.insert({
+    sessionId: 's1',
+    userId: 'alice',
+    pipeline: 'code.generate',
+    language: 'rust',
+    status: 'failure',
+    durationMs: 12.5,
+    traceId: 'abc',
+    inputTokens: 10,
+    outputTokens: 20,
+    costUsd: 0.00012345,
+  });
   expect(await history.listForSession('s1')).toEqual([
-    { sessionId: 's1', userId: 'alice', pipeline: 'code.generate', language: 'rust', status: 'failure', durationMs: 12.5, traceId: 'abc', inputTokens: 10, outputTokens: 20, costUsd: 0.00012345 },
+    {
+      sessionId: 's1',
+      userId: 'alice',
+      pipeline: 'code.generate',
+      language: 'rust',
+      status: 'failure',
+      durationMs: 12.5,
+      traceId: 'abc',
+      inputTokens: 10,
+      outputTokens: 20,
+      costUsd: 0.00012345,
+    },
   ]);
 });

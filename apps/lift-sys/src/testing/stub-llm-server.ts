@@ -57,29 +57,52 @@ function anthropic(response: ServerResponse, body: Record<string, unknown>, text
     return;
   }
   response.writeHead(200, { 'content-type': 'text/event-stream' });
-  const send = (type: string, data: Record<string, unknown>): void => void response.write(`event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`);
+  const send = (type: string, data: Record<string, unknown>): void =>
+    void response.write(`event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`);
   send('message_start', {
-    message: { id: 'msg_stub', type: 'message', role: 'assistant', model, content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: usage.inputTokens, output_tokens: 1 } },
+    message: {
+      id: 'msg_stub',
+      type: 'message',
+      role: 'assistant',
+      model,
+      content: [],
+      stop_reason: null,
+      stop_sequence: null,
+      usage: { input_tokens: usage.inputTokens, output_tokens: 1 },
+    },
   });
   send('content_block_start', { index: 0, content_block: { type: 'text', text: '' } });
   for (const piece of pieces(text)) send('content_block_delta', { index: 0, delta: { type: 'text_delta', text: piece } });
   send('content_block_stop', { index: 0 });
-  send('message_delta', { delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: usage.outputTokens } });
+  send('message_delta', {
+    delta: { stop_reason: 'end_turn', stop_sequence: null },
+    usage: { output_tokens: usage.outputTokens },
+  });
   send('message_stop', {});
   response.end();
 }
 
 function openai(response: ServerResponse, body: Record<string, unknown>, text: string, usage: StubUsage): void {
   const base = { id: 'chatcmpl-stub', created: 1_700_000_000, model: String(body.model) };
-  const totals = { prompt_tokens: usage.inputTokens, completion_tokens: usage.outputTokens, total_tokens: usage.inputTokens + usage.outputTokens };
+  const totals = {
+    prompt_tokens: usage.inputTokens,
+    completion_tokens: usage.outputTokens,
+    total_tokens: usage.inputTokens + usage.outputTokens,
+  };
   if (body.stream !== true) {
     response.writeHead(200, { 'content-type': 'application/json' }).end(
-      JSON.stringify({ ...base, object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }], usage: totals }),
+      JSON.stringify({
+        ...base,
+        object: 'chat.completion',
+        choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }],
+        usage: totals,
+      }),
     );
     return;
   }
   response.writeHead(200, { 'content-type': 'text/event-stream' });
-  const send = (chunk: Record<string, unknown>): void => void response.write(`data: ${JSON.stringify({ ...base, object: 'chat.completion.chunk', ...chunk })}\n\n`);
+  const send = (chunk: Record<string, unknown>): void =>
+    void response.write(`data: ${JSON.stringify({ ...base, object: 'chat.completion.chunk', ...chunk })}\n\n`);
   send({ choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] });
   for (const piece of pieces(text)) send({ choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] });
   send({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] });

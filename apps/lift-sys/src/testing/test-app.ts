@@ -20,9 +20,17 @@ export interface TestApp {
  * Where tests keep their data: PGlite in memory, or, when DATABASE_URL is set (the second CI pass),
  * the PostgreSQL server in a schema of this test's own, so parallel test files never share tables.
  */
-export function databaseSettings(): { databaseUrl: string | undefined; databaseSchema: string | undefined; pgliteDataDir: undefined } {
+export function databaseSettings(): {
+  databaseUrl: string | undefined;
+  databaseSchema: string | undefined;
+  pgliteDataDir: undefined;
+} {
   const databaseUrl = process.env.DATABASE_URL || undefined;
-  return { databaseUrl, databaseSchema: databaseUrl ? `test_${randomUUID().replaceAll('-', '')}` : undefined, pgliteDataDir: undefined };
+  return {
+    databaseUrl,
+    databaseSchema: databaseUrl ? `test_${randomUUID().replaceAll('-', '')}` : undefined,
+    pgliteDataDir: undefined,
+  };
 }
 
 /** The `db.system` the tests' database reports. */

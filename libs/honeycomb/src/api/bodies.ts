@@ -36,7 +36,11 @@ export function remoteRecipientKey(remote: Body): string | undefined {
   return typeof target === 'string' ? recipientKey({ type, target }) : undefined;
 }
 
-export const derivedColumnBody = (d: DerivedColumn): Body => ({ alias: d.alias, expression: d.expression, description: d.description ?? '' });
+export const derivedColumnBody = (d: DerivedColumn): Body => ({
+  alias: d.alias,
+  expression: d.expression,
+  description: d.description ?? '',
+});
 
 export const annotationBody = (q: NamedQuery, ids: IdRegistry): Body => ({
   name: q.name,

@@ -16,6 +16,11 @@ describe('matches', () => {
 
 describe('changedFields', () => {
   it('names the top-level fields that differ', () => {
-    expect(changedFields({ name: 'x', threshold: { op: '>', value: 1 }, frequency: 60 }, { name: 'x', threshold: { op: '>', value: 2 }, frequency: 60 })).toEqual(['threshold']);
+    expect(
+      changedFields(
+        { name: 'x', threshold: { op: '>', value: 1 }, frequency: 60 },
+        { name: 'x', threshold: { op: '>', value: 2 }, frequency: 60 },
+      ),
+    ).toEqual(['threshold']);
   });
 });

@@ -60,15 +60,13 @@ export function planQueries(
     };
   });
   const deletes = deleteUnmanaged
-    ? [...byName.values()].map(
-        (a): PlanItem => ({
-          kind: 'query',
-          name: `"${String(a['name'])}"`,
-          action: 'delete',
-          changes: [],
-          execute: ({ client }) => client.delete(`${annotationsPath}/${String(a['id'])}`),
-        }),
-      )
+    ? [...byName.values()].map((a): PlanItem => ({
+        kind: 'query',
+        name: `"${String(a['name'])}"`,
+        action: 'delete',
+        changes: [],
+        execute: ({ client }) => client.delete(`${annotationsPath}/${String(a['id'])}`),
+      }))
     : [];
   return { items, deletes };
 }

@@ -60,15 +60,13 @@ export function planResource<D>(spec: ResourceSpec<D>, ids: IdRegistry, deleteUn
   const deletes = deleteUnmanaged
     ? spec.remote
         .filter((r) => !matched.has(r))
-        .map(
-          (r): PlanItem => ({
-            kind: spec.kind,
-            name: spec.remoteLabel(r),
-            action: 'delete',
-            changes: [],
-            execute: ({ client }) => client.delete(`${spec.collection}/${String(r['id'])}`),
-          }),
-        )
+        .map((r): PlanItem => ({
+          kind: spec.kind,
+          name: spec.remoteLabel(r),
+          action: 'delete',
+          changes: [],
+          execute: ({ client }) => client.delete(`${spec.collection}/${String(r['id'])}`),
+        }))
     : [];
   return { items, deletes };
 }

@@ -19,8 +19,13 @@ export interface RemoteState {
 export const remoteSloId = (alert: Body): string | undefined =>
   ((alert['slo'] as Body | undefined)?.['id'] as string | undefined) ?? (alert['slo_id'] as string | undefined);
 
-export async function fetchRemoteState(client: HoneycombClient, dataset: string, defs: HoneycombDefinitions): Promise<RemoteState> {
-  const list = async (managed: unknown, path: string): Promise<Body[]> => (managed ? ((await client.get<Body[]>(path)) ?? []) : []);
+export async function fetchRemoteState(
+  client: HoneycombClient,
+  dataset: string,
+  defs: HoneycombDefinitions,
+): Promise<RemoteState> {
+  const list = async (managed: unknown, path: string): Promise<Body[]> =>
+    managed ? ((await client.get<Body[]>(path)) ?? []) : [];
   const recipients = await list(defs.recipients, apiPaths.recipients);
   const derivedColumns = await list(defs.derivedColumns, apiPaths.derivedColumns(dataset));
   const annotations = await list(defs.queries, apiPaths.queryAnnotations(dataset));

@@ -65,11 +65,17 @@ describe('honeycomb apply CLI against a local Honeycomb', () => {
     const [board] = honeycomb.objects('boards');
     expect(board!['panels']).toEqual([
       { type: 'text', text_panel: { content: 'High-level request health' } },
-      { type: 'query', query_panel: { query_style: 'graph', query_id: errorRate['query_id'], query_annotation_id: errorRate['id'] } },
+      {
+        type: 'query',
+        query_panel: { query_style: 'graph', query_id: errorRate['query_id'], query_annotation_id: errorRate['id'] },
+      },
       expect.objectContaining({ type: 'query' }),
       { type: 'slo', slo_panel: { slo_id: slo!['id'] } },
     ]);
-    expect(honeycomb.objects(`burn_alerts/${DATASET}`)[0]).toMatchObject({ slo: { id: slo!['id'] }, recipients: [{ id: recipientIds[0] }] });
+    expect(honeycomb.objects(`burn_alerts/${DATASET}`)[0]).toMatchObject({
+      slo: { id: slo!['id'] },
+      recipients: [{ id: recipientIds[0] }],
+    });
     expect(honeycomb.requests[0]!.path).toBe('/1/auth');
   });
 
@@ -154,10 +160,12 @@ describe('honeycomb apply CLI against a local Honeycomb', () => {
     honeycomb.apiKeyAccess['triggers'] = true;
     honeycomb.failNext('POST', '/1/slos', 403, { error: 'forbidden' });
     expect(await apply()).toBe(1);
-    expect(err).toEqual(['error: could not create SLO "Request Success": the configuration key lacks the "Manage SLOs" permission (403 on POST /1/slos/lift-sys)']);
+    expect(err).toEqual([
+      'error: could not create SLO "Request Success": the configuration key lacks the "Manage SLOs" permission (403 on POST /1/slos/lift-sys)',
+    ]);
   });
 
-  it('includes Honeycomb\'s message when it rejects a definition', async () => {
+  it("includes Honeycomb's message when it rejects a definition", async () => {
     honeycomb.failNext('POST', '/1/triggers', 422, {
       error: 'invalid trigger',
       type_detail: [{ field: 'threshold.value', description: 'must be less than 1' }],

@@ -53,7 +53,12 @@ export async function main(
     if (!key) throw new Error('HONEYCOMB_CONFIG_KEY is not set (a Honeycomb configuration key)');
     const dataset = stringFlag(args, 'dataset') ?? env['HONEYCOMB_DATASET'];
     if (!dataset) throw new Error('no dataset: pass --dataset <name> or set HONEYCOMB_DATASET');
-    const client = new HoneycombClient({ apiKey: key, endpoint: env['HONEYCOMB_API_ENDPOINT'], fetch: rawIo.fetch, sleep: rawIo.sleep });
+    const client = new HoneycombClient({
+      apiKey: key,
+      endpoint: env['HONEYCOMB_API_ENDPOINT'],
+      fetch: rawIo.fetch,
+      sleep: rawIo.sleep,
+    });
 
     const auth = await checkAuth(client, definitions);
     io.stdout(`Honeycomb team "${auth.team?.name ?? '?'}", environment "${auth.environment?.name ?? '?'}", dataset "${dataset}"`);

@@ -4,7 +4,11 @@ describe('parseArgs', () => {
   it('reads valued options, switches and positionals', () => {
     const args = parseArgs(['name', '--dataset', 'ds', '--apply', '--dir=x'], ['dataset', 'dir'], ['apply']);
     expect(args.positionals).toEqual(['name']);
-    expect([...args.flags]).toEqual([['dataset', 'ds'], ['apply', true], ['dir', 'x']]);
+    expect([...args.flags]).toEqual([
+      ['dataset', 'ds'],
+      ['apply', true],
+      ['dir', 'x'],
+    ]);
   });
 
   it('rejects unknown options and missing values', () => {

@@ -29,13 +29,20 @@ describe('exporting definitions as JSON', () => {
 
   it('does not depend on the key order the definitions were written in', () => {
     const reordered = sampleDefinitions();
-    reordered.slos = [{ time_period_days: 30, target_per_million: 950_000, sli: { alias: 'request_succeeded' }, name: 'Request Success' }];
+    reordered.slos = [
+      { time_period_days: 30, target_per_million: 950_000, sli: { alias: 'request_succeeded' }, name: 'Request Success' },
+    ];
     expect(renderDefinitionFiles(reordered)).toEqual(renderDefinitionFiles(sampleDefinitions()));
   });
 
   it('writes the files with --export, offline, so committed JSON can be compared with generated JSON', async () => {
     const out: string[] = [];
-    const code = await main(['--export', dir], {}, { stdout: (l) => out.push(l), stderr: (l) => out.push(l) }, { definitions: sampleDefinitions() });
+    const code = await main(
+      ['--export', dir],
+      {},
+      { stdout: (l) => out.push(l), stderr: (l) => out.push(l) },
+      { definitions: sampleDefinitions() },
+    );
     expect(code).toBe(0);
     expect((await readdir(dir)).sort()).toEqual(Object.keys(renderDefinitionFiles(sampleDefinitions())).sort());
     expect(await readFile(join(dir, 'triggers.json'), 'utf8')).toBe(renderDefinitionFiles(sampleDefinitions())['triggers.json']);

@@ -8,5 +8,8 @@ export async function loadDefinitions(path: string): Promise<DefinitionsModule> 
   const fromDefault = mod.default as Partial<DefinitionsModule> | undefined;
   const definitions = mod.definitions ?? fromDefault?.definitions;
   if (!definitions) throw new Error(`${path} exports no \`definitions\``);
-  return { definitions: definitions as HoneycombDefinitions, declaredColumns: mod.declaredColumns ?? fromDefault?.declaredColumns };
+  return {
+    definitions: definitions as HoneycombDefinitions,
+    declaredColumns: mod.declaredColumns ?? fromDefault?.declaredColumns,
+  };
 }

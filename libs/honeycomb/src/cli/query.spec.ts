@@ -22,7 +22,12 @@ const source: DefinitionsModule = {
     queries: [
       {
         name: 'Slowest users',
-        query: { calculations: [p95('duration_ms')], breakdowns: ['user.id'], orders: [desc(p95('duration_ms'))], time_range: 3600 },
+        query: {
+          calculations: [p95('duration_ms')],
+          breakdowns: ['user.id'],
+          orders: [desc(p95('duration_ms'))],
+          time_range: 3600,
+        },
       },
     ],
   },
@@ -40,7 +45,17 @@ describe('traces:query CLI', () => {
     err = [];
     const request = {
       resourceSpans: [
-        { scopeSpans: [{ spans: [span('a', 'alice', NOW - 5000, 1500), span('b', 'bob', NOW - 4000, 250.25), span('c', 'bob', NOW - 7_200_000, 9000)] }] },
+        {
+          scopeSpans: [
+            {
+              spans: [
+                span('a', 'alice', NOW - 5000, 1500),
+                span('b', 'bob', NOW - 4000, 250.25),
+                span('c', 'bob', NOW - 7_200_000, 9000),
+              ],
+            },
+          ],
+        },
       ],
     };
     await writeFile(join(dir, 'spans.jsonl'), `${JSON.stringify(request)}\n`);
@@ -49,7 +64,13 @@ describe('traces:query CLI', () => {
 
   it('runs a saved query over the trace files and prints a table', async () => {
     expect(await main(['Slowest users', '--dir', dir], io(), source)).toBe(0);
-    expect(out.slice(1)).toEqual(['user.id  P95(duration_ms)', '-------  ----------------', 'alice    1500', 'bob      250.25', '2 row(s)']);
+    expect(out.slice(1)).toEqual([
+      'user.id  P95(duration_ms)',
+      '-------  ----------------',
+      'alice    1500',
+      'bob      250.25',
+      '2 row(s)',
+    ]);
     expect(out[0]).toContain('3 events');
   });
 

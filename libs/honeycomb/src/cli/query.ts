@@ -39,7 +39,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo, sourc
       [...breakdowns, ...keys],
       result.rows.map((row) => [...breakdowns.map((b) => row.group[b]), ...keys.map((k) => row.values[k])]),
     );
-    io.stdout(`${saved.name}: ${events.length} events in ${dir}, window ${new Date(result.window.startMs).toISOString()} to ${new Date(result.window.endMs).toISOString()}`);
+    io.stdout(
+      `${saved.name}: ${events.length} events in ${dir}, window ${new Date(result.window.startMs).toISOString()} to ${new Date(result.window.endMs).toISOString()}`,
+    );
     table.forEach((line) => io.stdout(line));
     io.stdout(`${result.rows.length} row(s)`);
     return 0;

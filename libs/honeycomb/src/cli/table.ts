@@ -8,6 +8,10 @@ const format = (value: unknown): string => {
 export function renderTable(columns: readonly string[], rows: ReadonlyArray<readonly unknown[]>): string[] {
   const cells = rows.map((row) => row.map(format));
   const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((row) => row[i]!.length)));
-  const line = (values: readonly string[]): string => values.map((v, i) => v.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (values: readonly string[]): string =>
+    values
+      .map((v, i) => v.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(columns), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)];
 }

@@ -16,10 +16,12 @@ export interface Accumulator {
 }
 
 /** Booleans count as 1/0 so AVG over a boolean column is the fraction of true. */
-const numeric = (read: Reader<SpanEvent>): NumericReader => (event) => {
-  const v = read(event);
-  return typeof v === 'number' ? v : v === null ? null : toNumber(v);
-};
+const numeric =
+  (read: Reader<SpanEvent>): NumericReader =>
+  (event) => {
+    const v = read(event);
+    return typeof v === 'number' ? v : v === null ? null : toNumber(v);
+  };
 
 export type AccumulatorFactory = () => Accumulator;
 

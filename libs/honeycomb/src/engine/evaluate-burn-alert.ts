@@ -34,7 +34,12 @@ export function evaluateBurnAlert(
     const burnPerMinute = badSince(lookback) / lookback;
     const left = budgetEvents - period.bad;
     const projected = left <= 0 ? 0 : burnPerMinute === 0 ? Infinity : left / burnPerMinute;
-    return { fired: projected <= alert.exhaustion_minutes, value: projected, threshold: alert.exhaustion_minutes, budgetRemaining: remaining };
+    return {
+      fired: projected <= alert.exhaustion_minutes,
+      value: projected,
+      threshold: alert.exhaustion_minutes,
+      budgetRemaining: remaining,
+    };
   }
   const recentBad = badSince(alert.budget_rate_window_minutes);
   const usedPerMillion = budgetEvents === 0 ? (recentBad === 0 ? 0 : Infinity) : (recentBad / budgetEvents) * 1e6;

@@ -6,9 +6,15 @@ import type { SpanEvent } from './span-event.js';
 
 const DAY = 86_400_000;
 const derived = [{ alias: 'request_succeeded', expression: 'IF(EQUALS($span.kind, "server"), NOT(EXISTS($error)))' }];
-const slo: Slo = { name: 'Request Success', sli: { alias: 'request_succeeded' }, target_per_million: 950_000, time_period_days: 30 };
+const slo: Slo = {
+  name: 'Request Success',
+  sli: { alias: 'request_succeeded' },
+  target_per_million: 950_000,
+  time_period_days: 30,
+};
 
-const many = (n: number, fields: (i: number) => SpanEvent): SpanEvent[] => Array.from({ length: n }, (_, i) => spanEvent(fields(i)));
+const many = (n: number, fields: (i: number) => SpanEvent): SpanEvent[] =>
+  Array.from({ length: n }, (_, i) => spanEvent(fields(i)));
 
 describe('evaluateSlo', () => {
   it('counts good, bad and ineligible events over the SLO period', () => {

@@ -49,7 +49,11 @@ describe('evaluateTrigger (acceptance test 4)', () => {
   });
 
   it('treats no events as COUNT 0 for below-threshold triggers', () => {
-    const noTraffic: Trigger = { ...highErrorRate, query: { calculations: [count()], time_range: 300 }, threshold: { op: '<', value: 1 } };
+    const noTraffic: Trigger = {
+      ...highErrorRate,
+      query: { calculations: [count()], time_range: 300 },
+      threshold: { op: '<', value: 1 },
+    };
     expect(evaluateTrigger(noTraffic, [], T0)).toEqual({ fired: true, value: 0 });
     expect(evaluateTrigger(highErrorRate, [], T0, derived)).toEqual({ fired: false, value: null });
   });

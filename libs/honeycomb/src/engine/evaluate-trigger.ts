@@ -29,7 +29,12 @@ export function evaluateTrigger(
   now: number,
   derivedColumns: readonly DerivedColumn[] = [],
 ): TriggerEvaluation {
-  const query = { ...trigger.query, start_time: undefined, end_time: undefined, time_range: trigger.query.time_range ?? trigger.frequency };
+  const query = {
+    ...trigger.query,
+    start_time: undefined,
+    end_time: undefined,
+    time_range: trigger.query.time_range ?? trigger.frequency,
+  };
   const key = calcKey(effectiveCalculations(query)[0]!);
   const { rows } = runQuery(query, events, { now, derivedColumns });
   const groups = rows.map((row) => {

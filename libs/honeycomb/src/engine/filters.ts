@@ -22,10 +22,12 @@ export function compileFilter(filter: Filter, resolve: ColumnResolver): Predicat
   const list: readonly Scalar[] = Array.isArray(value) ? value : [];
   const scalar: Value = Array.isArray(value) || value === undefined ? null : value;
   const text = String(scalar);
-  const ordered = (test: (order: number) => boolean): Predicate => (event) => {
-    const order = compareValues(read(event), scalar);
-    return order !== undefined && test(order);
-  };
+  const ordered =
+    (test: (order: number) => boolean): Predicate =>
+    (event) => {
+      const order = compareValues(read(event), scalar);
+      return order !== undefined && test(order);
+    };
   switch (filter.op) {
     case '=':
       return (event) => looselyEqual(read(event), scalar);

@@ -24,14 +24,21 @@ export function rankGroups(
   const calcIndex = (op: Calculation['op'], column: string | undefined): number =>
     calcs.findIndex((c) => calcKey(c) === calcKey({ op, column }));
   const havings = (query.havings ?? []).map((h) => ({ index: calcIndex(h.calculate_op, h.column), having: h }));
-  const kept = havings.length === 0 ? groups : groups.filter((g) => havings.every(({ index, having }) => passes(g.values[index] ?? null, having)));
+  const kept =
+    havings.length === 0
+      ? groups
+      : groups.filter((g) => havings.every(({ index, having }) => passes(g.values[index] ?? null, having)));
 
   const breakdowns = query.breakdowns ?? [];
-  const orders = query.orders?.length ? query.orders : [{ op: calcs[0]!.op, column: calcs[0]!.column, order: 'descending' as const }];
+  const orders = query.orders?.length
+    ? query.orders
+    : [{ op: calcs[0]!.op, column: calcs[0]!.column, order: 'descending' as const }];
   const comparators = orders.map((order): Compare => {
     const direction = order.order === 'descending' ? -1 : 1;
     const index = order.op ? calcIndex(order.op, order.column) : breakdowns.indexOf(order.column ?? '');
-    const read = order.op ? (g: GroupResult) => g.values[index] ?? null : (g: GroupResult) => breakdownReaders[index]?.(g.state.first) ?? null;
+    const read = order.op
+      ? (g: GroupResult) => g.values[index] ?? null
+      : (g: GroupResult) => breakdownReaders[index]?.(g.state.first) ?? null;
     return (a, b) => {
       const x = read(a);
       const y = read(b);

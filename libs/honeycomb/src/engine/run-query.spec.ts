@@ -21,7 +21,13 @@ describe('runQuery: slowest requests per user (acceptance test 3)', () => {
       );
     }
     const result = run(
-      { calculations: [p95('duration_ms')], breakdowns: ['user.id', 'trace.trace_id'], orders: [desc(p95('duration_ms'))], limit: 20, time_range: 7200 },
+      {
+        calculations: [p95('duration_ms')],
+        breakdowns: ['user.id', 'trace.trace_id'],
+        orders: [desc(p95('duration_ms'))],
+        limit: 20,
+        time_range: 7200,
+      },
       events,
     );
 
@@ -39,7 +45,9 @@ describe('runQuery: slowest requests per user (acceptance test 3)', () => {
       .sort((a, b) => b.p95! - a.p95!)
       .slice(0, 20);
 
-    expect(result.rows.map((r) => ({ user: r.group['user.id'], trace: r.group['trace.trace_id'], p95: r.values['P95(duration_ms)'] }))).toEqual(expected);
+    expect(
+      result.rows.map((r) => ({ user: r.group['user.id'], trace: r.group['trace.trace_id'], p95: r.values['P95(duration_ms)'] })),
+    ).toEqual(expected);
   });
 });
 
@@ -53,7 +61,9 @@ describe('runQuery', () => {
   ];
 
   it('returns one row with COUNT 0 for a query without breakdowns over no events', () => {
-    expect(run({ calculations: [count(), avg('duration_ms')] }, []).rows).toEqual([{ group: {}, values: { COUNT: 0, 'AVG(duration_ms)': null } }]);
+    expect(run({ calculations: [count(), avg('duration_ms')] }, []).rows).toEqual([
+      { group: {}, values: { COUNT: 0, 'AVG(duration_ms)': null } },
+    ]);
   });
 
   it('only counts events inside the time window', () => {
@@ -66,7 +76,13 @@ describe('runQuery', () => {
   it('computes SUM, AVG, MIN, MAX and COUNT_DISTINCT per group', () => {
     const result = run(
       {
-        calculations: [sum('llm.cost_usd'), avg('duration_ms'), min('duration_ms'), max('duration_ms'), countDistinct('trace.trace_id')],
+        calculations: [
+          sum('llm.cost_usd'),
+          avg('duration_ms'),
+          min('duration_ms'),
+          max('duration_ms'),
+          countDistinct('trace.trace_id'),
+        ],
         filters: [where('name', '=', 'llm.call')],
         breakdowns: ['llm.provider'],
         orders: [asc('llm.provider')],
@@ -74,14 +90,35 @@ describe('runQuery', () => {
       events,
     );
     expect(result.rows).toEqual([
-      { group: { 'llm.provider': 'anthropic' }, values: { 'SUM(llm.cost_usd)': 0.06, 'AVG(duration_ms)': 200, 'MIN(duration_ms)': 100, 'MAX(duration_ms)': 300, 'COUNT_DISTINCT(trace.trace_id)': 2 } },
-      { group: { 'llm.provider': 'openai' }, values: { 'SUM(llm.cost_usd)': 0.01, 'AVG(duration_ms)': 200, 'MIN(duration_ms)': 200, 'MAX(duration_ms)': 200, 'COUNT_DISTINCT(trace.trace_id)': 1 } },
+      {
+        group: { 'llm.provider': 'anthropic' },
+        values: {
+          'SUM(llm.cost_usd)': 0.06,
+          'AVG(duration_ms)': 200,
+          'MIN(duration_ms)': 100,
+          'MAX(duration_ms)': 300,
+          'COUNT_DISTINCT(trace.trace_id)': 2,
+        },
+      },
+      {
+        group: { 'llm.provider': 'openai' },
+        values: {
+          'SUM(llm.cost_usd)': 0.01,
+          'AVG(duration_ms)': 200,
+          'MIN(duration_ms)': 200,
+          'MAX(duration_ms)': 200,
+          'COUNT_DISTINCT(trace.trace_id)': 1,
+        },
+      },
     ]);
   });
 
   it('averages a boolean derived column as the fraction of true', () => {
     const derived = [{ alias: 'is_error', expression: 'BOOL($error)' }];
-    const result = runQuery({ calculations: [avg('is_error')], breakdowns: ['name'], orders: [asc('name')] }, events, { now: T0, derivedColumns: derived });
+    const result = runQuery({ calculations: [avg('is_error')], breakdowns: ['name'], orders: [asc('name')] }, events, {
+      now: T0,
+      derivedColumns: derived,
+    });
     expect(result.rows.map((r) => [r.group['name'], r.values['AVG(is_error)']])).toEqual([
       ['db.query', 0],
       ['llm.call', 1 / 3],
@@ -106,12 +143,18 @@ describe('runQuery', () => {
   });
 
   it('filters groups with havings', () => {
-    const result = run({ calculations: [count(), p50('duration_ms')], breakdowns: ['name'], havings: [having(count(), '>', 1)] }, events);
+    const result = run(
+      { calculations: [count(), p50('duration_ms')], breakdowns: ['name'], havings: [having(count(), '>', 1)] },
+      events,
+    );
     expect(result.rows.map((r) => r.group['name'])).toEqual(['llm.call']);
   });
 
   it('combines filters with OR', () => {
-    const query = { filters: [where('llm.provider', '=', 'openai'), where('user.id', 'exists')], filter_combination: 'OR' as const };
+    const query = {
+      filters: [where('llm.provider', '=', 'openai'), where('user.id', 'exists')],
+      filter_combination: 'OR' as const,
+    };
     expect(run(query, events).rows[0]!.values['COUNT']).toBe(2);
     expect(run({ ...query, filter_combination: 'AND' }, events).rows[0]!.values['COUNT']).toBe(0);
   });

@@ -28,7 +28,11 @@ export function runQuery(query: QuerySpec, events: readonly SpanEvent[], options
   const breakdownReaders = breakdowns.map(resolve);
   const calcs = effectiveCalculations(query);
   const factories = calcs.map((c) => accumulatorFactory(c, c.column === undefined ? undefined : resolve(c.column)));
-  const layout = seriesLayout(query, window, calcs.some((c) => RATE_OPS.has(c.op)));
+  const layout = seriesLayout(
+    query,
+    window,
+    calcs.some((c) => RATE_OPS.has(c.op)),
+  );
 
   const totals = new GroupTable(factories);
   const buckets = layout ? Array.from({ length: layout.bucketCount }, () => new GroupTable(factories)) : [];
@@ -74,6 +78,7 @@ export function runQuery(query: QuerySpec, events: readonly SpanEvent[], options
 function seriesLayout(query: QuerySpec, window: TimeWindow, needsBuckets: boolean): SeriesLayout | undefined {
   const span = window.endMs - window.startMs;
   if (query.granularity === undefined && !needsBuckets) return undefined;
-  const granularityMs = query.granularity !== undefined ? query.granularity * 1000 : Math.max(1000, Math.ceil(span / AUTO_BUCKETS));
+  const granularityMs =
+    query.granularity !== undefined ? query.granularity * 1000 : Math.max(1000, Math.ceil(span / AUTO_BUCKETS));
   return { originMs: window.startMs, granularityMs, bucketCount: Math.max(1, Math.ceil(span / granularityMs)) };
 }

@@ -7,14 +7,31 @@ const at = (minutesAgo: number, fields = {}) => spanEvent({ timestamp: T0 - minu
 describe('time series', () => {
   it('buckets events from the query start at the granularity, per group', () => {
     const events = [at(10, { name: 'a' }), at(9.5, { name: 'a' }), at(8, { name: 'b' }), at(1, { name: 'a' })];
-    const result = runQuery({ calculations: [count()], breakdowns: ['name'], time_range: 600, granularity: 120 }, events, { now: T0 });
+    const result = runQuery({ calculations: [count()], breakdowns: ['name'], time_range: 600, granularity: 120 }, events, {
+      now: T0,
+    });
     expect(result.series!.map((b) => b.time)).toEqual([0, 1, 2, 3, 4].map((i) => T0 - 10 * MINUTE + i * 2 * MINUTE));
     expect(result.series!.map((b) => b.rows.map((r) => [r.group['name'], r.values['COUNT']]))).toEqual([
-      [['a', 2], ['b', 0]],
-      [['a', 0], ['b', 1]],
-      [['a', 0], ['b', 0]],
-      [['a', 0], ['b', 0]],
-      [['a', 1], ['b', 0]],
+      [
+        ['a', 2],
+        ['b', 0],
+      ],
+      [
+        ['a', 0],
+        ['b', 1],
+      ],
+      [
+        ['a', 0],
+        ['b', 0],
+      ],
+      [
+        ['a', 0],
+        ['b', 0],
+      ],
+      [
+        ['a', 1],
+        ['b', 0],
+      ],
     ]);
     expect(result.rows.map((r) => r.values['COUNT'])).toEqual([3, 1]);
   });

@@ -1,12 +1,13 @@
 import type { Scalar } from '../spec/query.js';
 
 export type Expr =
-  | { kind: 'column'; name: string }
-  | { kind: 'literal'; value: Scalar }
-  | { kind: 'call'; fn: string; args: Expr[] };
+  { kind: 'column'; name: string } | { kind: 'literal'; value: Scalar } | { kind: 'call'; fn: string; args: Expr[] };
 
 export class ExpressionSyntaxError extends Error {
-  constructor(message: string, readonly position: number) {
+  constructor(
+    message: string,
+    readonly position: number,
+  ) {
     super(`${message} at position ${position}`);
   }
 }

@@ -8,7 +8,14 @@ describe('parseExpression', () => {
       kind: 'call',
       fn: 'IF',
       args: [
-        { kind: 'call', fn: 'GT', args: [{ kind: 'column', name: 'duration_ms' }, { kind: 'literal', value: 1000.5 }] },
+        {
+          kind: 'call',
+          fn: 'GT',
+          args: [
+            { kind: 'column', name: 'duration_ms' },
+            { kind: 'literal', value: 1000.5 },
+          ],
+        },
         { kind: 'literal', value: 'slow' },
         { kind: 'literal', value: false },
       ],
@@ -22,7 +29,12 @@ describe('parseExpression', () => {
   });
 
   it('lists the functions an expression calls', () => {
-    expect(referencedFunctions(parseExpression('AND(EXISTS($a), NOT(EQUALS($b, 1)))'))).toEqual(['AND', 'EXISTS', 'NOT', 'EQUALS']);
+    expect(referencedFunctions(parseExpression('AND(EXISTS($a), NOT(EQUALS($b, 1)))'))).toEqual([
+      'AND',
+      'EXISTS',
+      'NOT',
+      'EQUALS',
+    ]);
   });
 
   it.each([

@@ -50,18 +50,16 @@ export function toHoneycombEvents(span: SpanParts): SpanEvent[] {
   if (span.scopeName) event['library.name'] = span.scopeName;
   if (span.scopeVersion) event['library.version'] = span.scopeVersion;
 
-  const annotations = span.events.map(
-    (e): SpanEvent => ({
-      ...span.resource,
-      ...e.attributes,
-      name: e.name,
-      timestamp: e.timeMs,
-      'trace.trace_id': span.traceId,
-      'trace.parent_id': span.spanId,
-      parent_name: span.name,
-      'meta.annotation_type': 'span_event',
-      'meta.signal_type': 'trace',
-    }),
-  );
+  const annotations = span.events.map((e): SpanEvent => ({
+    ...span.resource,
+    ...e.attributes,
+    name: e.name,
+    timestamp: e.timeMs,
+    'trace.trace_id': span.traceId,
+    'trace.parent_id': span.spanId,
+    parent_name: span.name,
+    'meta.annotation_type': 'span_event',
+    'meta.signal_type': 'trace',
+  }));
   return [event, ...annotations];
 }

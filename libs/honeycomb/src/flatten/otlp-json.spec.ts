@@ -4,7 +4,12 @@ import type { OtlpTraceRequest } from './otlp-json-types.js';
 const request: OtlpTraceRequest = {
   resourceSpans: [
     {
-      resource: { attributes: [{ key: 'service.name', value: { stringValue: 'lift-sys' } }, { key: 'deployment.environment', value: { stringValue: 'test' } }] },
+      resource: {
+        attributes: [
+          { key: 'service.name', value: { stringValue: 'lift-sys' } },
+          { key: 'deployment.environment', value: { stringValue: 'test' } },
+        ],
+      },
       scopeSpans: [
         {
           scope: { name: 'lift-sys.codegen', version: '1.2.0' },
@@ -36,7 +41,15 @@ const request: OtlpTraceRequest = {
               ],
               links: [{}],
             },
-            { traceId: '5b8efff798038103d269b633813fc60c', spanId: 'eee19b7ec3c1b173', parentSpanId: '', name: 'POST /api/sessions', kind: 'SPAN_KIND_SERVER', startTimeUnixNano: 1_700_000_000_000_000_000, endTimeUnixNano: '1700000001000000000' },
+            {
+              traceId: '5b8efff798038103d269b633813fc60c',
+              spanId: 'eee19b7ec3c1b173',
+              parentSpanId: '',
+              name: 'POST /api/sessions',
+              kind: 'SPAN_KIND_SERVER',
+              startTimeUnixNano: 1_700_000_000_000_000_000,
+              endTimeUnixNano: '1700000001000000000',
+            },
           ],
         },
       ],

@@ -68,7 +68,11 @@ export function flattenOtlpRequest(request: OtlpTraceRequest): SpanEvent[] {
             statusMessage: span.status?.message,
             scopeName: scopeSpans.scope?.name,
             scopeVersion: scopeSpans.scope?.version,
-            events: (span.events ?? []).map((e) => ({ name: e.name, timeMs: nanosToMs(e.timeUnixNano), attributes: flattenKeyValues(e.attributes) })),
+            events: (span.events ?? []).map((e) => ({
+              name: e.name,
+              timeMs: nanosToMs(e.timeUnixNano),
+              attributes: flattenKeyValues(e.attributes),
+            })),
             linkCount: span.links?.length ?? 0,
           }),
         );

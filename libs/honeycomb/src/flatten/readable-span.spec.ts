@@ -11,7 +11,10 @@ describe('flattenReadableSpan', () => {
     const root = tracer.startSpan('POST /api/sessions', { kind: SpanKind.SERVER, startTime: [1_700_000_000, 0] });
     const child = tracer.startSpan(
       'llm.call',
-      { attributes: { 'llm.provider': 'anthropic', 'llm.input_tokens': 120, 'llm.models': ['a', 'b'] }, startTime: [1_700_000_000, 500_000_000] },
+      {
+        attributes: { 'llm.provider': 'anthropic', 'llm.input_tokens': 120, 'llm.models': ['a', 'b'] },
+        startTime: [1_700_000_000, 500_000_000],
+      },
       trace.setSpan(ROOT_CONTEXT, root),
     );
     child.recordException(new TypeError('boom'), [1_700_000_000, 600_000_000]);
@@ -20,9 +23,17 @@ describe('flattenReadableSpan', () => {
     root.end([1_700_000_001, 0]);
     await provider.forceFlush();
 
-    const [exception, llm, request] = flattenReadableSpans(exporter.getFinishedSpans()).sort((a, b) => String(a['name']).localeCompare(String(b['name'])));
+    const [exception, llm, request] = flattenReadableSpans(exporter.getFinishedSpans()).sort((a, b) =>
+      String(a['name']).localeCompare(String(b['name'])),
+    );
     const rootId = root.spanContext().spanId;
-    expect(request).toMatchObject({ name: 'POST /api/sessions', 'span.kind': 'server', duration_ms: 1000, timestamp: 1_700_000_000_000, 'trace.span_id': rootId });
+    expect(request).toMatchObject({
+      name: 'POST /api/sessions',
+      'span.kind': 'server',
+      duration_ms: 1000,
+      timestamp: 1_700_000_000_000,
+      'trace.span_id': rootId,
+    });
     expect(request).not.toHaveProperty('trace.parent_id');
     expect(llm).toMatchObject({
       name: 'llm.call',

@@ -5,7 +5,14 @@ import { readTracesDir } from './traces-dir.js';
 
 const line = (name: string) =>
   JSON.stringify({
-    resourceSpans: [{ resource: { attributes: [] }, scopeSpans: [{ spans: [{ traceId: 'a', spanId: name, name, kind: 2, startTimeUnixNano: '1000000', endTimeUnixNano: '3000000' }] }] }],
+    resourceSpans: [
+      {
+        resource: { attributes: [] },
+        scopeSpans: [
+          { spans: [{ traceId: 'a', spanId: name, name, kind: 2, startTimeUnixNano: '1000000', endTimeUnixNano: '3000000' }] },
+        ],
+      },
+    ],
   });
 
 describe('readTracesDir', () => {

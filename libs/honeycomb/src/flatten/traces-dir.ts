@@ -9,7 +9,10 @@ export const DEFAULT_TRACES_DIR = '.traces';
 /** Every file in `dir` holds one OTLP/JSON ExportTraceServiceRequest per line. */
 export async function readTracesDir(dir: string = DEFAULT_TRACES_DIR): Promise<SpanEvent[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const files = entries.filter((e) => e.isFile()).map((e) => e.name).sort();
+  const files = entries
+    .filter((e) => e.isFile())
+    .map((e) => e.name)
+    .sort();
   const events: SpanEvent[] = [];
   for (const file of files) {
     const lines = (await readFile(join(dir, file), 'utf8')).split('\n');

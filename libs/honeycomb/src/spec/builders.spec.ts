@@ -14,7 +14,11 @@ describe('query builders', () => {
   it('build filters with and without values', () => {
     expect(where('name', '=', 'llm.call')).toEqual({ column: 'name', op: '=', value: 'llm.call' });
     expect(where('llm.cost_usd', 'exists')).toEqual({ column: 'llm.cost_usd', op: 'exists' });
-    expect(where('llm.provider', 'in', ['anthropic', 'openai'])).toEqual({ column: 'llm.provider', op: 'in', value: ['anthropic', 'openai'] });
+    expect(where('llm.provider', 'in', ['anthropic', 'openai'])).toEqual({
+      column: 'llm.provider',
+      op: 'in',
+      value: ['anthropic', 'openai'],
+    });
   });
 
   it('build orders on calculations and on breakdown columns', () => {
@@ -29,7 +33,11 @@ describe('query builders', () => {
   });
 
   it('keep the plain object form equivalent and JSON-serializable as is', () => {
-    const built: QuerySpec = { calculations: [p95('duration_ms')], filters: [where('name', 'starts-with', 'db.')], orders: [desc(p95('duration_ms'))] };
+    const built: QuerySpec = {
+      calculations: [p95('duration_ms')],
+      filters: [where('name', 'starts-with', 'db.')],
+      orders: [desc(p95('duration_ms'))],
+    };
     const plain: QuerySpec = JSON.parse(
       '{"calculations":[{"op":"P95","column":"duration_ms"}],"filters":[{"column":"name","op":"starts-with","value":"db."}],"orders":[{"op":"P95","column":"duration_ms","order":"descending"}]}',
     );

@@ -48,7 +48,5 @@ function orderBy(by: Calculation | string, order: 'ascending' | 'descending'): O
 }
 
 export function having(on: Calculation, op: ComparisonOp, value: number): Having {
-  return on.column === undefined
-    ? { calculate_op: on.op, op, value }
-    : { calculate_op: on.op, column: on.column, op, value };
+  return on.column === undefined ? { calculate_op: on.op, op, value } : { calculate_op: on.op, column: on.column, op, value };
 }

@@ -26,7 +26,14 @@ const ENVIRONMENT_WIDE = new Set(['recipients', 'boards']);
 export class FakeHoneycomb {
   readonly requests: RecordedRequest[] = [];
   apiKeyAccess: Record<string, boolean> = {
-    boards: true, columns: true, queries: true, slos: true, triggers: true, recipients: true, events: false, markers: false,
+    boards: true,
+    columns: true,
+    queries: true,
+    slos: true,
+    triggers: true,
+    recipients: true,
+    events: false,
+    markers: false,
   };
   private readonly collections = new Map<string, Map<string, Body>>();
   private readonly faults: Fault[] = [];
@@ -78,7 +85,12 @@ export class FakeHoneycomb {
     const [, version, resource = '', ...rest] = url.pathname.split('/');
     if (version !== '1') return send(404, { error: 'not found' });
     if (resource === 'auth') {
-      return send(200, { type: 'configuration', team: { name: 'Lift', slug: 'lift' }, environment: { name: 'Production', slug: 'prod' }, api_key_access: this.apiKeyAccess });
+      return send(200, {
+        type: 'configuration',
+        team: { name: 'Lift', slug: 'lift' },
+        environment: { name: 'Production', slug: 'prod' },
+        api_key_access: this.apiKeyAccess,
+      });
     }
     const scoped = ENVIRONMENT_WIDE.has(resource) ? resource : `${resource}/${rest.shift() ?? ''}`;
     const id = rest[0];
@@ -87,7 +99,10 @@ export class FakeHoneycomb {
       if (method === 'GET' && resource === 'queries') return send(405, { error: 'queries cannot be listed' });
       if (method === 'GET') {
         const sloId = url.searchParams.get('slo_id');
-        return send(200, [...store.values()].filter((o) => !sloId || (o['slo'] as Body | undefined)?.['id'] === sloId));
+        return send(
+          200,
+          [...store.values()].filter((o) => !sloId || (o['slo'] as Body | undefined)?.['id'] === sloId),
+        );
       }
       if (method === 'POST') return send(201, this.save(scoped, store, `h${this.nextId++}`, body ?? {}));
       return send(405, { error: 'method not allowed' });

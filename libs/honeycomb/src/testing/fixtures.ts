@@ -53,13 +53,24 @@ export function sampleDefinitions(): HoneycombDefinitions {
       {
         name: 'Slowest Operations',
         description: 'P95 latency by span name',
-        query: { calculations: [p95('duration_ms')], breakdowns: ['name'], orders: [desc(p95('duration_ms'))], time_range: 86400 },
+        query: {
+          calculations: [p95('duration_ms')],
+          breakdowns: ['name'],
+          orders: [desc(p95('duration_ms'))],
+          time_range: 86400,
+        },
       },
       { name: 'Error Rate', query: { calculations: [avg('is_error')], time_range: 86400, granularity: 300 } },
     ],
     slos: [{ name: 'Request Success', sli: { alias: 'request_succeeded' }, target_per_million: 950_000, time_period_days: 30 }],
     burnAlerts: [
-      { slo: { name: 'Request Success' }, description: 'Budget gone within 4 hours', alert_type: 'exhaustion_time', exhaustion_minutes: 240, recipients: [slack] },
+      {
+        slo: { name: 'Request Success' },
+        description: 'Budget gone within 4 hours',
+        alert_type: 'exhaustion_time',
+        exhaustion_minutes: 240,
+        recipients: [slack],
+      },
     ],
     triggers: [
       {
@@ -74,7 +85,12 @@ export function sampleDefinitions(): HoneycombDefinitions {
     boards: [
       {
         name: 'Request Overview',
-        panels: [textPanel('High-level request health'), queryPanel('Error Rate'), queryPanel('Slowest Operations', 'table'), sloPanel('Request Success')],
+        panels: [
+          textPanel('High-level request health'),
+          queryPanel('Error Rate'),
+          queryPanel('Slowest Operations', 'table'),
+          sloPanel('Request Success'),
+        ],
       },
     ],
   };

@@ -33,6 +33,11 @@ export function checkDerivedExpression(expression: string, known: ReadonlySet<st
     return [`expression ${expression}: ${(error as Error).message}`];
   }
   const problems = checkExpression(expr).map((p) => `expression ${expression}: ${p}`);
-  if (known) problems.push(...referencedColumns(expr).filter((c) => !known.has(c)).map(unknownColumnMessage));
+  if (known)
+    problems.push(
+      ...referencedColumns(expr)
+        .filter((c) => !known.has(c))
+        .map(unknownColumnMessage),
+    );
   return problems;
 }

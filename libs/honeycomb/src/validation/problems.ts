@@ -8,7 +8,9 @@ export const formatProblem = (problem: Problem): string => `${problem.path}: ${p
 
 export class InvalidDefinitionsError extends Error {
   constructor(readonly problems: readonly Problem[]) {
-    super(`${problems.length} problem(s) in the Honeycomb definitions:\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`);
+    super(
+      `${problems.length} problem(s) in the Honeycomb definitions:\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`,
+    );
     this.name = 'InvalidDefinitionsError';
   }
 }

@@ -25,8 +25,12 @@ describe('checkQuery', () => {
   });
 
   it('checks filter values against the operator', () => {
-    expect(checkQuery({ filters: [{ column: 'error', op: 'exists', value: true }] })).toEqual(['filter on error: exists takes no value']);
-    expect(checkQuery({ filters: [{ column: 'x', op: 'in', value: 'a' }] })).toEqual(['filter on x: in takes a non-empty array of values']);
+    expect(checkQuery({ filters: [{ column: 'error', op: 'exists', value: true }] })).toEqual([
+      'filter on error: exists takes no value',
+    ]);
+    expect(checkQuery({ filters: [{ column: 'x', op: 'in', value: 'a' }] })).toEqual([
+      'filter on x: in takes a non-empty array of values',
+    ]);
     expect(checkQuery({ filters: [{ column: 'x', op: '=', value: ['a'] }] })).toEqual(['filter on x: = takes a single value']);
     expect(checkQuery({ filters: [{ column: 'x', op: '~' as '=', value: 1 }] })).toEqual(['filter on x: unknown operator ~']);
   });
@@ -35,7 +39,9 @@ describe('checkQuery', () => {
     expect(checkQuery({ ...base, orders: [desc({ op: 'P99', column: 'duration_ms' })] })).toEqual([
       'order by P99(duration_ms) names a calculation the query does not have',
     ]);
-    expect(checkQuery({ ...base, orders: [desc('user.id')] })).toEqual(['order by user.id names a column that is not a breakdown']);
+    expect(checkQuery({ ...base, orders: [desc('user.id')] })).toEqual([
+      'order by user.id names a column that is not a breakdown',
+    ]);
     expect(checkQuery({ orders: [desc(count())] })).toEqual([]);
   });
 
@@ -61,7 +67,9 @@ describe('checkQuery', () => {
   });
 
   it('rejects contradictory time settings', () => {
-    expect(checkQuery({ time_range: 60, start_time: 1, end_time: 61 })).toContain('time_range, start_time and end_time cannot all be set');
+    expect(checkQuery({ time_range: 60, start_time: 1, end_time: 61 })).toContain(
+      'time_range, start_time and end_time cannot all be set',
+    );
     expect(checkQuery({ start_time: 100, end_time: 50 })).toContain('end_time 50 must be after start_time 100');
   });
 });

@@ -32,7 +32,9 @@ function checkFilter(filter: Filter): string[] {
     return filter.value === undefined ? [] : [`${where}: ${filter.op} takes no value`];
   }
   if (filter.op === 'in' || filter.op === 'not-in') {
-    return Array.isArray(filter.value) && filter.value.length > 0 ? [] : [`${where}: ${filter.op} takes a non-empty array of values`];
+    return Array.isArray(filter.value) && filter.value.length > 0
+      ? []
+      : [`${where}: ${filter.op} takes a non-empty array of values`];
   }
   return filter.value === undefined || Array.isArray(filter.value) ? [`${where}: ${filter.op} takes a single value`] : [];
 }
@@ -63,7 +65,8 @@ function checkShape(query: QuerySpec): string[] {
   for (const having of query.havings ?? []) {
     const key = calcKey({ op: having.calculate_op, column: having.column });
     if (!calcKeys.has(key)) problems.push(`having on ${key} names a calculation the query does not have`);
-    if (!(COMPARISON_OPS as readonly string[]).includes(having.op)) problems.push(`having on ${key}: unknown operator ${having.op}`);
+    if (!(COMPARISON_OPS as readonly string[]).includes(having.op))
+      problems.push(`having on ${key}: unknown operator ${having.op}`);
   }
   return problems;
 }
@@ -75,7 +78,8 @@ function checkTime(query: QuerySpec): string[] {
     problems.push('time_range, start_time and end_time cannot all be set');
   }
   if (range !== undefined && !(range > 0)) problems.push(`time_range ${range} must be positive`);
-  if (start !== undefined && end !== undefined && end <= start) problems.push(`end_time ${end} must be after start_time ${start}`);
+  if (start !== undefined && end !== undefined && end <= start)
+    problems.push(`end_time ${end} must be after start_time ${start}`);
   const effectiveRange = start !== undefined && end !== undefined ? end - start : (range ?? DEFAULT_TIME_RANGE_SECONDS);
   if (granularity !== undefined && (granularity < effectiveRange / 1000 || granularity > effectiveRange / 10)) {
     problems.push(

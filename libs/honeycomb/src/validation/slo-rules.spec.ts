@@ -7,14 +7,21 @@ describe('checkSlo', () => {
   it('accepts a valid SLO', () => expect(checkSlo(slo)).toEqual([]));
 
   it('bounds the target and the period', () => {
-    expect(checkSlo({ ...slo, target_per_million: 1_000_000 })).toEqual(['target_per_million 1000000 must be a whole number from 1 to 999999']);
+    expect(checkSlo({ ...slo, target_per_million: 1_000_000 })).toEqual([
+      'target_per_million 1000000 must be a whole number from 1 to 999999',
+    ]);
     expect(checkSlo({ ...slo, target_per_million: 0.95 })).toHaveLength(1);
     expect(checkSlo({ ...slo, time_period_days: 91 })).toEqual(['time_period_days 91 must be a whole number from 1 to 90']);
   });
 });
 
 describe('checkBurnAlert', () => {
-  const exhaustion: BurnAlert = { slo: { name: slo.name }, description: '4h', alert_type: 'exhaustion_time', exhaustion_minutes: 240 };
+  const exhaustion: BurnAlert = {
+    slo: { name: slo.name },
+    description: '4h',
+    alert_type: 'exhaustion_time',
+    exhaustion_minutes: 240,
+  };
   const rate: BurnAlert = {
     slo: { name: slo.name },
     description: 'fast burn',
@@ -29,11 +36,15 @@ describe('checkBurnAlert', () => {
   });
 
   it('rejects bad parameters', () => {
-    expect(checkBurnAlert({ ...exhaustion, exhaustion_minutes: 0 }, slo)).toEqual(['exhaustion_minutes 0 must be a positive whole number']);
+    expect(checkBurnAlert({ ...exhaustion, exhaustion_minutes: 0 }, slo)).toEqual([
+      'exhaustion_minutes 0 must be a positive whole number',
+    ]);
     expect(checkBurnAlert({ ...rate, budget_rate_window_minutes: 30 }, slo)).toEqual([
       'budget_rate_window_minutes 30 must be a whole number from 60 to the SLO period (43200)',
     ]);
     expect(checkBurnAlert({ ...rate, budget_rate_decrease_threshold_per_million: 0 }, slo)).toHaveLength(1);
-    expect(checkBurnAlert({ ...exhaustion, description: '' }, slo)).toEqual(['a burn alert needs a description (it identifies the alert within its SLO)']);
+    expect(checkBurnAlert({ ...exhaustion, description: '' }, slo)).toEqual([
+      'a burn alert needs a description (it identifies the alert within its SLO)',
+    ]);
   });
 });

@@ -10,7 +10,8 @@ export function checkSlo(slo: Slo): string[] {
   if (!isWhole(slo.target_per_million, 1, 999_999)) {
     problems.push(`target_per_million ${slo.target_per_million} must be a whole number from 1 to 999999`);
   }
-  if (!isWhole(slo.time_period_days, 1, 90)) problems.push(`time_period_days ${slo.time_period_days} must be a whole number from 1 to 90`);
+  if (!isWhole(slo.time_period_days, 1, 90))
+    problems.push(`time_period_days ${slo.time_period_days} must be a whole number from 1 to 90`);
   return problems;
 }
 
@@ -25,7 +26,9 @@ export function checkBurnAlert(alert: BurnAlert, slo: Slo | undefined): string[]
   } else if (alert.alert_type === 'budget_rate') {
     const periodMinutes = slo ? slo.time_period_days * 1440 : Number.MAX_SAFE_INTEGER;
     if (!isWhole(alert.budget_rate_window_minutes, 60, periodMinutes)) {
-      problems.push(`budget_rate_window_minutes ${alert.budget_rate_window_minutes} must be a whole number from 60 to the SLO period (${periodMinutes})`);
+      problems.push(
+        `budget_rate_window_minutes ${alert.budget_rate_window_minutes} must be a whole number from 60 to the SLO period (${periodMinutes})`,
+      );
     }
     if (!isWhole(alert.budget_rate_decrease_threshold_per_million, 1, 1_000_000)) {
       problems.push(

@@ -16,38 +16,59 @@ describe('checkTrigger', () => {
   });
 
   it('needs exactly one calculation, not HEATMAP', () => {
-    expect(checkTrigger(trigger({}, { calculations: [count(), avg('x')] }))).toEqual(['a trigger query needs exactly one calculation, found 2']);
+    expect(checkTrigger(trigger({}, { calculations: [count(), avg('x')] }))).toEqual([
+      'a trigger query needs exactly one calculation, found 2',
+    ]);
     expect(checkTrigger(trigger({}, { calculations: [] }))).toEqual(['a trigger query needs exactly one calculation, found 0']);
-    expect(checkTrigger(trigger({}, { calculations: [heatmap('duration_ms')] }))).toEqual(['HEATMAP cannot be used in a trigger']);
+    expect(checkTrigger(trigger({}, { calculations: [heatmap('duration_ms')] }))).toEqual([
+      'HEATMAP cannot be used in a trigger',
+    ]);
   });
 
   it('forbids orders and limit', () => {
-    expect(checkTrigger(trigger({}, { calculations: [count()], orders: [desc(count())] }))).toEqual(['a trigger query cannot have orders']);
+    expect(checkTrigger(trigger({}, { calculations: [count()], orders: [desc(count())] }))).toEqual([
+      'a trigger query cannot have orders',
+    ]);
     expect(checkTrigger(trigger({}, { limit: 10 }))).toEqual(['a trigger query cannot have a limit']);
   });
 
   it('needs a frequency that is a multiple of 60 within 60..86400', () => {
     expect(checkTrigger(trigger({ frequency: 90 }, { time_range: 180 }))).toEqual(['frequency 90 is not a multiple of 60']);
-    expect(checkTrigger(trigger({ frequency: 0 }, { time_range: 60 }))).toEqual(['frequency 0 must be between 60 and 86400 seconds', 'time_range 60 must be between frequency (0) and 4 × frequency (0)']);
-    expect(checkTrigger(trigger({ frequency: 86_460 }, { time_range: 86_460 }))).toEqual(['frequency 86460 must be between 60 and 86400 seconds']);
+    expect(checkTrigger(trigger({ frequency: 0 }, { time_range: 60 }))).toEqual([
+      'frequency 0 must be between 60 and 86400 seconds',
+      'time_range 60 must be between frequency (0) and 4 × frequency (0)',
+    ]);
+    expect(checkTrigger(trigger({ frequency: 86_460 }, { time_range: 86_460 }))).toEqual([
+      'frequency 86460 must be between 60 and 86400 seconds',
+    ]);
     expect(checkTrigger(trigger({ frequency: 86_400 }, { time_range: 86_400 }))).toEqual([]);
   });
 
   it('needs time_range between frequency and four times frequency, inclusive', () => {
     expect(checkTrigger(trigger({ frequency: 300 }, { time_range: 300 }))).toEqual([]);
     expect(checkTrigger(trigger({ frequency: 300 }, { time_range: 1200 }))).toEqual([]);
-    expect(checkTrigger(trigger({ frequency: 300 }, { time_range: 1260 }))).toEqual(['time_range 1260 must be between frequency (300) and 4 × frequency (1200)']);
+    expect(checkTrigger(trigger({ frequency: 300 }, { time_range: 1260 }))).toEqual([
+      'time_range 1260 must be between frequency (300) and 4 × frequency (1200)',
+    ]);
     expect(checkTrigger(trigger({ frequency: 300 }, { time_range: 240 }))).toHaveLength(1);
     expect(checkTrigger(trigger({}, { time_range: undefined }))).toEqual(['a trigger query needs a time_range']);
   });
 
   it('checks threshold, schedule and fixed times', () => {
-    expect(checkTrigger(trigger({ threshold: { op: '=' as '>', value: 1 } }))).toEqual(['threshold operator = must be one of > >= < <=']);
-    expect(checkTrigger(trigger({ evaluation_schedule_type: 'window' }))).toEqual(['evaluation_schedule_type window needs an evaluation_schedule']);
-    expect(checkTrigger(trigger({}, { start_time: 1 }))).toEqual(['a trigger query cannot set start_time or end_time: it always ends at the evaluation']);
+    expect(checkTrigger(trigger({ threshold: { op: '=' as '>', value: 1 } }))).toEqual([
+      'threshold operator = must be one of > >= < <=',
+    ]);
+    expect(checkTrigger(trigger({ evaluation_schedule_type: 'window' }))).toEqual([
+      'evaluation_schedule_type window needs an evaluation_schedule',
+    ]);
+    expect(checkTrigger(trigger({}, { start_time: 1 }))).toEqual([
+      'a trigger query cannot set start_time or end_time: it always ends at the evaluation',
+    ]);
   });
 
   it('also applies the query rules', () => {
-    expect(checkTrigger(trigger({}, { granularity: 31 }))).toEqual(['granularity 31 must be between time_range/1000 (0.3) and time_range/10 (30)']);
+    expect(checkTrigger(trigger({}, { granularity: 31 }))).toEqual([
+      'granularity 31 must be between time_range/1000 (0.3) and time_range/10 (30)',
+    ]);
   });
 });

@@ -26,7 +26,8 @@ export function checkTrigger(trigger: Trigger): string[] {
   } else if (query.time_range < frequency || query.time_range > 4 * frequency) {
     problems.push(`time_range ${query.time_range} must be between frequency (${frequency}) and 4 × frequency (${4 * frequency})`);
   }
-  if (!(THRESHOLD_OPS as readonly string[]).includes(threshold.op)) problems.push(`threshold operator ${threshold.op} must be one of ${THRESHOLD_OPS.join(' ')}`);
+  if (!(THRESHOLD_OPS as readonly string[]).includes(threshold.op))
+    problems.push(`threshold operator ${threshold.op} must be one of ${THRESHOLD_OPS.join(' ')}`);
   if (!Number.isFinite(threshold.value)) problems.push(`threshold value ${threshold.value} must be a finite number`);
   if (trigger.alert_type !== undefined && !['on_change', 'on_true'].includes(trigger.alert_type)) {
     problems.push(`alert_type must be on_change or on_true, not ${trigger.alert_type}`);
@@ -35,6 +36,7 @@ export function checkTrigger(trigger: Trigger): string[] {
   if (schedule !== undefined && schedule !== 'frequency' && schedule !== 'window') {
     problems.push(`evaluation_schedule_type must be frequency or window, not ${schedule}`);
   }
-  if (schedule === 'window' && !trigger.evaluation_schedule) problems.push('evaluation_schedule_type window needs an evaluation_schedule');
+  if (schedule === 'window' && !trigger.evaluation_schedule)
+    problems.push('evaluation_schedule_type window needs an evaluation_schedule');
   return [...problems, ...checkQuery(query)];
 }

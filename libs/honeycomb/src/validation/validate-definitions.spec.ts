@@ -23,7 +23,11 @@ describe('validateDefinitions', () => {
     const defs = sampleDefinitions();
     defs.queries!.push({
       name: 'Typos',
-      query: { calculations: [p95('duration_ms'), count()], filters: [where('user.idd', '=', 'u1')], breakdowns: ['name', 'llm.modle'] },
+      query: {
+        calculations: [p95('duration_ms'), count()],
+        filters: [where('user.idd', '=', 'u1')],
+        breakdowns: ['name', 'llm.modle'],
+      },
     });
     expect(messages(defs)).toEqual([
       'query "Typos": unknown column user.idd (not a declared attribute, a Honeycomb column or a derived column)',
@@ -33,7 +37,10 @@ describe('validateDefinitions', () => {
 
   it('accepts derived column aliases and built-ins as columns, and skips the check without declared columns', () => {
     const defs = sampleDefinitions();
-    defs.queries!.push({ name: 'Derived', query: { filters: [where('is_error', '=', true)], breakdowns: ['status_message', 'trace.parent_id'] } });
+    defs.queries!.push({
+      name: 'Derived',
+      query: { filters: [where('is_error', '=', true)], breakdowns: ['status_message', 'trace.parent_id'] },
+    });
     defs.queries!.push({ name: 'Anything', query: { breakdowns: ['not.declared'] } });
     expect(messages(defs)).toEqual([
       'query "Anything": unknown column not.declared (not a declared attribute, a Honeycomb column or a derived column)',

@@ -52,9 +52,15 @@ describe('redaction', () => {
     (key) => expect(isRedacted(key)).toBe(true),
   );
 
-  it.each(['llm.input_tokens', 'llm.output_tokens', 'llm.time_to_first_token_ms', 'password_length', 'session.id', 'keyboard', 'api'])('keeps %s', (key) =>
-    expect(isRedacted(key)).toBe(false),
-  );
+  it.each([
+    'llm.input_tokens',
+    'llm.output_tokens',
+    'llm.time_to_first_token_ms',
+    'password_length',
+    'session.id',
+    'keyboard',
+    'api',
+  ])('keeps %s', (key) => expect(isRedacted(key)).toBe(false));
 
   it('masks redacted keys in an attribute bag and skips missing values', () => {
     expect(toAttributes({ 'user.id': 'u', 'auth.token': 'abc', 'session.id': undefined }, policy)).toEqual({

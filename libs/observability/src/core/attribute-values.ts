@@ -12,10 +12,7 @@ export function truncate(value: string, maxLength: number): string {
  * primitives stay typed, other objects are JSON-encoded (with redacted keys masked), strings are
  * cut to the limit, and `undefined`/`null` yield `undefined` (not recorded).
  */
-export function toAttributeValue(
-  value: unknown,
-  policy: AttributePolicy = attributePolicy(),
-): AttributeValue | undefined {
+export function toAttributeValue(value: unknown, policy: AttributePolicy = attributePolicy()): AttributeValue | undefined {
   switch (typeof value) {
     case 'string':
       return value.length > policy.maxStringLength ? truncate(value, policy.maxStringLength) : value;

@@ -1,9 +1,5 @@
 import type { Attributes } from '@opentelemetry/api';
-import {
-  ATTR_EXCEPTION_MESSAGE,
-  ATTR_EXCEPTION_STACKTRACE,
-  ATTR_EXCEPTION_TYPE,
-} from '../conventions/attribute-names.js';
+import { ATTR_EXCEPTION_MESSAGE, ATTR_EXCEPTION_STACKTRACE, ATTR_EXCEPTION_TYPE } from '../conventions/attribute-names.js';
 import { truncate } from './attribute-values.js';
 import { attributePolicy } from './attribute-policy.js';
 

@@ -1,10 +1,5 @@
 import { SpanStatusCode, type Span } from '@opentelemetry/api';
-import {
-  ATTR_CALLBACK_ERROR,
-  ATTR_CANCELLED,
-  ATTR_ERROR,
-  EVENT_EXCEPTION,
-} from '../conventions/attribute-names.js';
+import { ATTR_CALLBACK_ERROR, ATTR_CANCELLED, ATTR_ERROR, EVENT_EXCEPTION } from '../conventions/attribute-names.js';
 import { toAttributes } from './attribute-values.js';
 import { describeException, exceptionAttributes } from './exception-attributes.js';
 import type { SpanPlan } from './span-plan.js';

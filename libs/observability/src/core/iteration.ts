@@ -65,8 +65,7 @@ export function traceAsyncIterator<T>(
     next: (...args: [] | [unknown]) => step(() => iterator.next(...args), false),
     return: (value?: unknown) =>
       step(() => (iterator.return ? iterator.return(value as T) : Promise.resolve({ done: true, value: value as T })), true),
-    throw: (error?: unknown) =>
-      step(() => (iterator.throw ? iterator.throw(error) : Promise.reject(error)), false),
+    throw: (error?: unknown) => step(() => (iterator.throw ? iterator.throw(error) : Promise.reject(error)), false),
     [Symbol.asyncIterator]: () => traced,
     [Symbol.asyncDispose]: async () => {
       await traced.return(undefined);
@@ -87,7 +86,8 @@ export function traceSyncIterator<T>(iterator: Iterator<T>, span: Span, plan: Sp
   };
   const traced = {
     next: (...args: [] | [unknown]) => step(() => iterator.next(...args), false),
-    return: (value?: unknown) => step(() => (iterator.return ? iterator.return(value as T) : { done: true, value: value as T }), true),
+    return: (value?: unknown) =>
+      step(() => (iterator.return ? iterator.return(value as T) : { done: true, value: value as T }), true),
     throw: (error?: unknown) =>
       step(() => {
         if (iterator.throw) return iterator.throw(error);

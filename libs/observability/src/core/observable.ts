@@ -14,12 +14,7 @@ export function isObservableLike(value: object): value is Subscribable<unknown> 
  * complete, error or unsubscribe (recorded as cancelled) of any subscriber. `result` callbacks
  * receive the last value emitted.
  */
-export function traceObservable<T>(
-  source: Subscribable<T>,
-  span: Span,
-  plan: SpanPlan,
-  spanContext: Context,
-): Observable<T> {
+export function traceObservable<T>(source: Subscribable<T>, span: Span, plan: SpanPlan, spanContext: Context): Observable<T> {
   let open = true;
   let lastValue: T | undefined;
   const finish = (end: () => void): void => {

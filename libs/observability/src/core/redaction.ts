@@ -1,12 +1,5 @@
 /** Keys whose values are never recorded: matched as whole words anywhere in a key. */
-export const DEFAULT_REDACTED_KEYS: readonly string[] = [
-  'password',
-  'secret',
-  'token',
-  'api_key',
-  'authorization',
-  'cookie',
-];
+export const DEFAULT_REDACTED_KEYS: readonly string[] = ['password', 'secret', 'token', 'api_key', 'authorization', 'cookie'];
 
 /** Splits `userAccessToken`, `x-api-key` or `llm.input_tokens` into lower-case words. */
 export function keyWords(key: string): string[] {
@@ -33,7 +26,8 @@ export function createRedactionMatcher(patterns: readonly string[]): (key: strin
     let redacted = cache.get(key);
     if (redacted === undefined) {
       const words = keyWords(key);
-      redacted = !MEASUREMENT_SUFFIXES.has(words[words.length - 1] ?? '') && patternWords.some((pattern) => containsRun(words, pattern));
+      redacted =
+        !MEASUREMENT_SUFFIXES.has(words[words.length - 1] ?? '') && patternWords.some((pattern) => containsRun(words, pattern));
       if (cache.size < 10_000) cache.set(key, redacted);
     }
     return redacted;

@@ -134,10 +134,14 @@ describe('how long the span lives, by returned value', () => {
   });
 
   it('subscribes with the span active', async () => {
-    const seen = await firstValueFrom(sources.observable(new Observable<number>((subscriber) => {
-      subscriber.next(activeSpanName() === 'kind.observable' ? 1 : 0);
-      subscriber.complete();
-    })));
+    const seen = await firstValueFrom(
+      sources.observable(
+        new Observable<number>((subscriber) => {
+          subscriber.next(activeSpanName() === 'kind.observable' ? 1 : 0);
+          subscriber.complete();
+        }),
+      ),
+    );
     expect(seen).toBe(1);
     expect(await firstValueFrom(sources.observable(of(5)))).toBe(5);
   });

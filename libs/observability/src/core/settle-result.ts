@@ -1,13 +1,7 @@
 import type { Context, Span } from '@opentelemetry/api';
 import { finished } from 'node:stream';
 import { endWithError, endWithValue } from './finish-span.js';
-import {
-  generatorKind,
-  isAsyncIterable,
-  traceAsyncIterable,
-  traceAsyncIterator,
-  traceSyncIterator,
-} from './iteration.js';
+import { generatorKind, isAsyncIterable, traceAsyncIterable, traceAsyncIterator, traceSyncIterator } from './iteration.js';
 import { isObservableLike, traceObservable } from './observable.js';
 import type { SpanPlan } from './span-plan.js';
 

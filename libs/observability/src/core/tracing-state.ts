@@ -22,9 +22,7 @@ const globalSlot = globalThis as { [STATE_KEY]?: TracingState };
 export const tracingState: TracingState = (globalSlot[STATE_KEY] ??= { tracer: defaultTracer() });
 
 export function isDisabledByEnvironment(env: NodeJS.ProcessEnv): boolean {
-  return (
-    env.HONEYCOMB_ENABLED?.trim().toLowerCase() === 'false' || env.OTEL_SDK_DISABLED?.trim().toLowerCase() === 'true'
-  );
+  return env.HONEYCOMB_ENABLED?.trim().toLowerCase() === 'false' || env.OTEL_SDK_DISABLED?.trim().toLowerCase() === 'true';
 }
 
 export function useTracer(tracer: Tracer | undefined): void {

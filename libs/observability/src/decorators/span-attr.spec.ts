@@ -37,7 +37,10 @@ describe('@SpanAttr', () => {
     [0, 0],
     ['', ''],
     [false, false],
-    [['a', 'b'], ['a', 'b']],
+    [
+      ['a', 'b'],
+      ['a', 'b'],
+    ],
     [{ nested: 1 }, '{"neste…'],
     ['a long string value', 'a long …'],
   ])('records %p as %p', (argument, recorded) => {

@@ -81,7 +81,9 @@ describe('@Traced keeps framework metadata', () => {
   const expectedCreate = metadataOf(Plain.prototype.create);
 
   it('has metadata to compare against', () => {
-    expect(Object.keys(expectedRead)).toEqual(expect.arrayContaining(['path', 'method', 'roles', '__guards__', 'swagger/apiOperation']));
+    expect(Object.keys(expectedRead)).toEqual(
+      expect.arrayContaining(['path', 'method', 'roles', '__guards__', 'swagger/apiOperation']),
+    );
     expect(Object.keys(expectedCreate)).toEqual(expect.arrayContaining(['microservices:pattern', 'EVENT_LISTENER_METADATA']));
   });
 

@@ -48,7 +48,11 @@ function traceMethod(
   return descriptor;
 }
 
-function traceClass(constructor: abstract new (...args: never[]) => unknown, prefix: string | undefined, options: TracedOptions): void {
+function traceClass(
+  constructor: abstract new (...args: never[]) => unknown,
+  prefix: string | undefined,
+  options: TracedOptions,
+): void {
   const prototype = constructor.prototype as object;
   for (const key of Reflect.ownKeys(prototype)) {
     if (key === 'constructor' || LIFECYCLE_HOOKS.has(key) || isNoTrace(prototype, key)) continue;

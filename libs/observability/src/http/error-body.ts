@@ -4,7 +4,12 @@ import type { ServerResponse } from 'node:http';
  * Adds `traceId` to a JSON error body (status >= 400) so users can quote it. Returns undefined
  * when the body is not a JSON object or already carries one.
  */
-export function errorBodyWithTraceId(statusCode: number, contentType: unknown, body: unknown, traceId: string): string | undefined {
+export function errorBodyWithTraceId(
+  statusCode: number,
+  contentType: unknown,
+  body: unknown,
+  traceId: string,
+): string | undefined {
   if (statusCode < 400 || !String(contentType ?? '').includes('json')) return undefined;
   if (typeof body !== 'string' && !Buffer.isBuffer(body)) return undefined;
   try {

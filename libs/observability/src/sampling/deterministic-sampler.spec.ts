@@ -16,7 +16,9 @@ describe('DeterministicSampler', () => {
 
   it('keeps about 1 trace in N and stamps SampleRate on kept spans', () => {
     const sampler = new DeterministicSampler(4);
-    const kept = traceIds.map((traceId) => sampler.shouldSample(ROOT_CONTEXT, traceId)).filter((result) => result.decision === SamplingDecision.RECORD_AND_SAMPLED);
+    const kept = traceIds
+      .map((traceId) => sampler.shouldSample(ROOT_CONTEXT, traceId))
+      .filter((result) => result.decision === SamplingDecision.RECORD_AND_SAMPLED);
     expect(kept.length / traceIds.length).toBeGreaterThan(0.2);
     expect(kept.length / traceIds.length).toBeLessThan(0.3);
     expect(kept[0].attributes).toEqual({ SampleRate: 4 });
@@ -30,7 +32,12 @@ describe('DeterministicSampler', () => {
   it("follows the parent's decision", () => {
     const sampler = new DeterministicSampler(1000);
     const parent = (flags: TraceFlags) =>
-      trace.setSpanContext(ROOT_CONTEXT, { traceId: traceIds[1], spanId: ids.generateSpanId(), traceFlags: flags, isRemote: true });
+      trace.setSpanContext(ROOT_CONTEXT, {
+        traceId: traceIds[1],
+        spanId: ids.generateSpanId(),
+        traceFlags: flags,
+        isRemote: true,
+      });
     expect(sampler.shouldSample(parent(TraceFlags.SAMPLED), traceIds[1])).toEqual({
       decision: SamplingDecision.RECORD_AND_SAMPLED,
       attributes: { SampleRate: 1000 },

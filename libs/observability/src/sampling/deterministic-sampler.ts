@@ -1,10 +1,5 @@
 import { isSpanContextValid, ROOT_CONTEXT, trace, TraceFlags, type Attributes, type Context } from '@opentelemetry/api';
-import {
-  SamplingDecision,
-  TraceIdRatioBasedSampler,
-  type Sampler,
-  type SamplingResult,
-} from '@opentelemetry/sdk-trace-base';
+import { SamplingDecision, TraceIdRatioBasedSampler, type Sampler, type SamplingResult } from '@opentelemetry/sdk-trace-base';
 import { ATTR_SAMPLE_RATE } from '../conventions/attribute-names.js';
 
 /**
@@ -32,13 +27,17 @@ export class DeterministicSampler implements Sampler {
   shouldSample(parentContext: Context, traceId: string): SamplingResult {
     const parent = trace.getSpanContext(parentContext);
     if (parent !== undefined && isSpanContextValid(parent)) {
-      return (parent.traceFlags & TraceFlags.SAMPLED) === TraceFlags.SAMPLED ? this.kept : { decision: SamplingDecision.NOT_RECORD };
+      return (parent.traceFlags & TraceFlags.SAMPLED) === TraceFlags.SAMPLED
+        ? this.kept
+        : { decision: SamplingDecision.NOT_RECORD };
     }
     return this.recordAll || this.keeps(traceId) ? this.kept : { decision: SamplingDecision.NOT_RECORD };
   }
 
   keeps(traceId: string): boolean {
-    return this.sampleRate === 1 || this.ratio.shouldSample(ROOT_CONTEXT, traceId).decision === SamplingDecision.RECORD_AND_SAMPLED;
+    return (
+      this.sampleRate === 1 || this.ratio.shouldSample(ROOT_CONTEXT, traceId).decision === SamplingDecision.RECORD_AND_SAMPLED
+    );
   }
 
   toString(): string {

@@ -32,7 +32,12 @@ class FixedTraceIds implements IdGenerator {
   }
 }
 
-function setup(options: TailSamplingOptions = {}): { tracer: Tracer; exporter: InMemorySpanExporter; tail: TailSamplingProcessor; traceIds: FixedTraceIds } {
+function setup(options: TailSamplingOptions = {}): {
+  tracer: Tracer;
+  exporter: InMemorySpanExporter;
+  tail: TailSamplingProcessor;
+  traceIds: FixedTraceIds;
+} {
   const exporter = new InMemorySpanExporter();
   const traceIds = new FixedTraceIds();
   const tail = new TailSamplingProcessor(new SimpleSpanProcessor(exporter), head, options);

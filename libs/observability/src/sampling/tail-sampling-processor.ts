@@ -114,7 +114,8 @@ export class TailSamplingProcessor implements SpanProcessor {
 
   private forward(spans: readonly ReadableSpan[], decision: Decision): void {
     if (decision === 0) return;
-    for (const span of spans) this.next.onEnd(span.attributes[ATTR_SAMPLE_RATE] === decision ? span : withSampleRate(span, decision));
+    for (const span of spans)
+      this.next.onEnd(span.attributes[ATTR_SAMPLE_RATE] === decision ? span : withSampleRate(span, decision));
   }
 }
 

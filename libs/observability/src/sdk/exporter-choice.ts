@@ -31,15 +31,19 @@ export function chooseExporter(options: ObservabilityOptions, env: NodeJS.Proces
   }
   const apiKey = readEnv(env, 'HONEYCOMB_API_KEY') ?? options.honeycomb?.apiKey;
   const otlpUrl = otlpTracesUrl(options, env);
-  const chosen: ExporterName =
-    (name as ExporterName | undefined) ?? (apiKey ? 'honeycomb' : otlpUrl ? 'otlp' : 'local');
+  const chosen: ExporterName = (name as ExporterName | undefined) ?? (apiKey ? 'honeycomb' : otlpUrl ? 'otlp' : 'local');
   switch (chosen) {
     case 'honeycomb': {
       if (!apiKey) throw new ObservabilityConfigurationError('exporter', 'honeycomb', 'HONEYCOMB_API_KEY is not set');
       const dataset = readEnv(env, 'HONEYCOMB_DATASET') ?? options.honeycomb?.dataset;
       const { headers, warning } = honeycombTraceHeaders(apiKey, dataset);
       if (warning) warnings.push(warning);
-      return { kind: 'honeycomb', url: honeycombTracesUrl(options, env), headers, keyKind: isClassicHoneycombKey(apiKey) ? 'classic' : 'environment' };
+      return {
+        kind: 'honeycomb',
+        url: honeycombTracesUrl(options, env),
+        headers,
+        keyKind: isClassicHoneycombKey(apiKey) ? 'classic' : 'environment',
+      };
     }
     case 'otlp':
       if (!otlpUrl) throw new ObservabilityConfigurationError('exporter', 'otlp', 'OTEL_EXPORTER_OTLP_ENDPOINT is not set');
@@ -53,7 +57,10 @@ export function chooseExporter(options: ObservabilityOptions, env: NodeJS.Proces
 
 export function honeycombBaseUrl(options: ObservabilityOptions, env: NodeJS.ProcessEnv): string {
   const fromEnv = readEnv(env, 'HONEYCOMB_API_ENDPOINT');
-  return parseUrl(fromEnv !== undefined ? 'HONEYCOMB_API_ENDPOINT' : 'honeycomb.endpoint', fromEnv ?? options.honeycomb?.endpoint ?? HONEYCOMB_DEFAULT_ENDPOINT);
+  return parseUrl(
+    fromEnv !== undefined ? 'HONEYCOMB_API_ENDPOINT' : 'honeycomb.endpoint',
+    fromEnv ?? options.honeycomb?.endpoint ?? HONEYCOMB_DEFAULT_ENDPOINT,
+  );
 }
 
 function honeycombTracesUrl(options: ObservabilityOptions, env: NodeJS.ProcessEnv): string {
@@ -88,6 +95,7 @@ function localChoice(options: ObservabilityOptions, env: NodeJS.ProcessEnv): Exp
       ? parsePositiveInteger('OBSERVABILITY_TRACES_MAX_BYTES', maxBytes)
       : parsePositiveInteger('local.maxFileBytes', options.local?.maxFileBytes ?? 10 * 1024 * 1024),
     maxFiles: parsePositiveInteger('local.maxFiles', options.local?.maxFiles ?? 3),
-    console: consoleSetting !== undefined ? parseBoolean('OBSERVABILITY_CONSOLE', consoleSetting) : options.local?.console ?? true,
+    console:
+      consoleSetting !== undefined ? parseBoolean('OBSERVABILITY_CONSOLE', consoleSetting) : (options.local?.console ?? true),
   };
 }

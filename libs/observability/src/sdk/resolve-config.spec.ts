@@ -10,7 +10,13 @@ describe('resolveConfig', () => {
   it('defaults to the local exporter, which never touches the network', () => {
     const config = resolveConfig({}, {});
     expect(config.enabled).toBe(true);
-    expect(config.exporter).toEqual({ kind: 'local', directory: '.traces', maxFileBytes: 10 * 1024 * 1024, maxFiles: 3, console: true });
+    expect(config.exporter).toEqual({
+      kind: 'local',
+      directory: '.traces',
+      maxFileBytes: 10 * 1024 * 1024,
+      maxFiles: 3,
+      console: true,
+    });
     expect(config.sampleRate).toBe(1);
     expect(config.metrics).toBeUndefined();
   });
@@ -53,9 +59,15 @@ describe('resolveConfig', () => {
     });
 
     it('appends /v1/traces to HONEYCOMB_API_ENDPOINT and uses HONEYCOMB_TRACES_ENDPOINT verbatim', () => {
-      const eu = resolveConfig({}, { HONEYCOMB_API_KEY: ENVIRONMENT_KEY, HONEYCOMB_API_ENDPOINT: 'https://api.eu1.honeycomb.io/' });
+      const eu = resolveConfig(
+        {},
+        { HONEYCOMB_API_KEY: ENVIRONMENT_KEY, HONEYCOMB_API_ENDPOINT: 'https://api.eu1.honeycomb.io/' },
+      );
       expect(eu.exporter).toMatchObject({ url: 'https://api.eu1.honeycomb.io/v1/traces' });
-      const verbatim = resolveConfig({}, { HONEYCOMB_API_KEY: ENVIRONMENT_KEY, HONEYCOMB_TRACES_ENDPOINT: 'http://127.0.0.1:4318/custom' });
+      const verbatim = resolveConfig(
+        {},
+        { HONEYCOMB_API_KEY: ENVIRONMENT_KEY, HONEYCOMB_TRACES_ENDPOINT: 'http://127.0.0.1:4318/custom' },
+      );
       expect(verbatim.exporter).toMatchObject({ url: 'http://127.0.0.1:4318/custom' });
     });
 
@@ -70,8 +82,15 @@ describe('resolveConfig', () => {
   });
 
   it('uses any OTLP collector when an endpoint is set, with headers from OTEL_EXPORTER_OTLP_HEADERS', () => {
-    const config = resolveConfig({}, { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318', OTEL_EXPORTER_OTLP_HEADERS: 'x-token=a%3Db,other=2' });
-    expect(config.exporter).toEqual({ kind: 'otlp', url: 'http://127.0.0.1:4318/v1/traces', headers: { 'x-token': 'a=b', other: '2' } });
+    const config = resolveConfig(
+      {},
+      { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318', OTEL_EXPORTER_OTLP_HEADERS: 'x-token=a%3Db,other=2' },
+    );
+    expect(config.exporter).toEqual({
+      kind: 'otlp',
+      url: 'http://127.0.0.1:4318/v1/traces',
+      headers: { 'x-token': 'a=b', other: '2' },
+    });
     const verbatim = resolveConfig({}, { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://127.0.0.1:9999/t' });
     expect(verbatim.exporter).toMatchObject({ url: 'http://127.0.0.1:9999/t' });
   });
@@ -81,10 +100,7 @@ describe('resolveConfig', () => {
     expect(config.exporter.kind).toBe('honeycomb');
   });
 
-  it.each([
-    [{ HONEYCOMB_ENABLED: 'false' }],
-    [{ OTEL_SDK_DISABLED: 'true' }],
-  ])('is disabled by %p', (env) => {
+  it.each([[{ HONEYCOMB_ENABLED: 'false' }], [{ OTEL_SDK_DISABLED: 'true' }]])('is disabled by %p', (env) => {
     const config = resolveConfig({ exporter: 'otlp' }, env);
     expect(config.enabled).toBe(false);
     expect(config.exporter).toEqual({ kind: 'none' });
@@ -111,9 +127,9 @@ describe('resolveConfig', () => {
     });
 
     it('never echoes OTLP header values', () => {
-      expect(() => resolveConfig({}, { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:1', OTEL_EXPORTER_OTLP_HEADERS: '=supersecret' })).toThrow(
-        /^(?!.*supersecret)/,
-      );
+      expect(() =>
+        resolveConfig({}, { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:1', OTEL_EXPORTER_OTLP_HEADERS: '=supersecret' }),
+      ).toThrow(/^(?!.*supersecret)/);
     });
   });
 

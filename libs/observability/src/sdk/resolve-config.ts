@@ -47,7 +47,8 @@ export function resolveConfig(options: ObservabilityOptions = {}, env: NodeJS.Pr
   const sampleRate = sampleRateEnv
     ? parsePositiveInteger('HONEYCOMB_SAMPLE_RATE', sampleRateEnv)
     : parsePositiveInteger('sampleRate', options.sampleRate ?? 1);
-  const instrumentations = options.instrumentations === false ? { http: false, undici: false, pg: false } : options.instrumentations;
+  const instrumentations =
+    options.instrumentations === false ? { http: false, undici: false, pg: false } : options.instrumentations;
   return {
     enabled,
     serviceName: readEnv(env, 'OTEL_SERVICE_NAME') ?? options.serviceName ?? 'unknown_service:node',

@@ -55,7 +55,10 @@ describe('setupObservability', () => {
     await handle.forceFlush();
     const lines = readFileSync(join(directory, 'spans.jsonl'), 'utf8').trim().split('\n');
     const request = JSON.parse(lines[0]) as {
-      resourceSpans: { resource: { attributes: { key: string; value: { stringValue?: string } }[] }; scopeSpans: { spans: { name: string }[] }[] }[];
+      resourceSpans: {
+        resource: { attributes: { key: string; value: { stringValue?: string } }[] };
+        scopeSpans: { spans: { name: string }[] }[];
+      }[];
     };
     const resource = request.resourceSpans[0].resource.attributes.find((attribute) => attribute.key === 'service.name');
     expect(resource?.value.stringValue).toBe('demo');
@@ -85,7 +88,12 @@ describe('setupObservability', () => {
   it('runs extra span processors alongside export', async () => {
     const exported = new InMemorySpanExporter();
     const extra = new InMemorySpanExporter();
-    setupObservability({ exporter: exported, spanProcessor: 'simple', spanProcessors: [new SimpleSpanProcessor(extra)], logger: recordingLogger() });
+    setupObservability({
+      exporter: exported,
+      spanProcessor: 'simple',
+      spanProcessors: [new SimpleSpanProcessor(extra)],
+      logger: recordingLogger(),
+    });
     new Work().parent();
     expect(extra.getFinishedSpans().map((span) => span.name)).toEqual(['work.child', 'work.parent']);
     expect(exported.getFinishedSpans()).toHaveLength(2);

@@ -1,10 +1,5 @@
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import {
-  BatchSpanProcessor,
-  SimpleSpanProcessor,
-  type SpanExporter,
-  type SpanProcessor,
-} from '@opentelemetry/sdk-trace-base';
+import { BatchSpanProcessor, SimpleSpanProcessor, type SpanExporter, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { RequestAttributesProcessor } from '../http/request-attributes-processor.js';
 import { ConsoleTreeProcessor } from '../local/console-tree-processor.js';
 import type { DeterministicSampler } from '../sampling/deterministic-sampler.js';
@@ -18,7 +13,11 @@ import type { ResolvedConfig } from './resolve-config.js';
  * attributes first (so every later processor sees them), then export, behind the tail sampler
  * when one is configured.
  */
-export function createSpanProcessors(config: ResolvedConfig, logger: ObservabilityLogger, sampler: DeterministicSampler): SpanProcessor[] {
+export function createSpanProcessors(
+  config: ResolvedConfig,
+  logger: ObservabilityLogger,
+  sampler: DeterministicSampler,
+): SpanProcessor[] {
   const exporting = exportProcessors(config, logger);
   const tail = config.tailSampling;
   return [

@@ -63,8 +63,8 @@ describe('expectTrace', () => {
   });
 
   it('checks status and absent attributes', () => {
-    expect(() =>
-      expectTrace(otel.spans(), { name: 'POST /api/sessions', status: 'error', absentAttributes: [] }),
-    ).toThrow('status is unset, expected error');
+    expect(() => expectTrace(otel.spans(), { name: 'POST /api/sessions', status: 'error', absentAttributes: [] })).toThrow(
+      'status is unset, expected error',
+    );
   });
 });

@@ -39,7 +39,8 @@ function compareNode(node: SpanNode, expected: ExpectedSpan, path: string): stri
     }
   }
   for (const key of expected.absentAttributes ?? []) {
-    if (key in span.attributes) problems.push(`${path}: attribute ${key} should be absent but is ${JSON.stringify(span.attributes[key])}`);
+    if (key in span.attributes)
+      problems.push(`${path}: attribute ${key} should be absent but is ${JSON.stringify(span.attributes[key])}`);
   }
   if (expected.status !== undefined && statusName(span) !== expected.status) {
     problems.push(`${path}: status is ${statusName(span)}, expected ${expected.status}`);

@@ -23,7 +23,9 @@ const silent = { info: () => {}, warn: () => {} };
  * Real SDK, in-memory exporter, synchronous export: spans are readable as soon as they end.
  * Goes through `setupObservability`, so tests exercise the same code as production.
  */
-export function setupTestObservability(options: Omit<ObservabilityOptions, 'exporter' | 'spanProcessor'> = {}): TestObservability {
+export function setupTestObservability(
+  options: Omit<ObservabilityOptions, 'exporter' | 'spanProcessor'> = {},
+): TestObservability {
   if (currentObservability() !== undefined) {
     throw new Error('setupTestObservability: observability is already set up in this process; shut it down first');
   }

@@ -17,7 +17,8 @@ export function buildSpanForest(spans: readonly ReadableSpan[]): SpanNode[] {
     const parent = parentId === undefined ? undefined : nodes.get(parentId);
     (parent ? parent.children : roots).push(node);
   }
-  const byStart = (a: SpanNode, b: SpanNode): number => hrTimeToMilliseconds(a.span.startTime) - hrTimeToMilliseconds(b.span.startTime);
+  const byStart = (a: SpanNode, b: SpanNode): number =>
+    hrTimeToMilliseconds(a.span.startTime) - hrTimeToMilliseconds(b.span.startTime);
   for (const node of nodes.values()) node.children.sort(byStart);
   return roots.sort(byStart);
 }

@@ -55,7 +55,11 @@ export class ExecutionHistoryRepository {
 
   @Traced(...dbSpan('select', 'execution_history'))
   async listForSession(sessionId: string): Promise<ExecutionRecord[]> {
-    const { rows } = await runQuery<ExecutionRow>(this.database, 'SELECT * FROM execution_history WHERE session_id = $1 ORDER BY id', [sessionId]);
+    const { rows } = await runQuery<ExecutionRow>(
+      this.database,
+      'SELECT * FROM execution_history WHERE session_id = $1 ORDER BY id',
+      [sessionId],
+    );
     return rows.map((row) => ({
       sessionId: row.session_id,
       userId: row.user_id,

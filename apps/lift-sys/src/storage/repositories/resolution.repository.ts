@@ -11,7 +11,11 @@ export class ResolutionRepository {
   constructor(private readonly database: Database) {}
 
   @Traced(...dbSpan('insert', 'hole_resolutions'))
-  async insert(sessionId: string, resolution: Omit<HoleResolution, 'created_at'>, executor: SqlExecutor = this.database): Promise<void> {
+  async insert(
+    sessionId: string,
+    resolution: Omit<HoleResolution, 'created_at'>,
+    executor: SqlExecutor = this.database,
+  ): Promise<void> {
     await runQuery(
       executor,
       'INSERT INTO hole_resolutions (session_id, hole_id, resolution_text, resolution_type, draft_version) VALUES ($1, $2, $3, $4, $5)',

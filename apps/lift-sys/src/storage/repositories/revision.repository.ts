@@ -11,7 +11,11 @@ export class RevisionRepository {
   constructor(private readonly database: Database) {}
 
   @Traced(...dbSpan('insert', 'session_revisions'))
-  async insert(sessionId: string, revision: Omit<SessionRevision, 'created_at'>, executor: SqlExecutor = this.database): Promise<void> {
+  async insert(
+    sessionId: string,
+    revision: Omit<SessionRevision, 'created_at'>,
+    executor: SqlExecutor = this.database,
+  ): Promise<void> {
     await runQuery(
       executor,
       'INSERT INTO session_revisions (session_id, revision_number, revision_type, content) VALUES ($1, $2, $3, $4)',

@@ -40,7 +40,10 @@ export class SessionRepository {
 
   @Traced(...dbSpan('select', 'sessions'))
   async findForUser(id: string, userId: string): Promise<SessionRecord | undefined> {
-    const { rows } = await runQuery<SessionRow>(this.database, 'SELECT * FROM sessions WHERE id = $1 AND user_id = $2', [id, userId]);
+    const { rows } = await runQuery<SessionRow>(this.database, 'SELECT * FROM sessions WHERE id = $1 AND user_id = $2', [
+      id,
+      userId,
+    ]);
     return rows[0] && toRecord(rows[0]);
   }
 
