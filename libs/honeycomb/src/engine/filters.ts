@@ -1,4 +1,4 @@
-import { compareValues, looselyEqual, type Value } from '../expression/values.js';
+import { compareSameType, strictEqual, type Value } from '../expression/values.js';
 import type { Filter, QuerySpec, Scalar } from '../spec/query.js';
 import type { ColumnResolver } from './column-resolver.js';
 import type { SpanEvent } from './span-event.js';
@@ -15,24 +15,43 @@ export function compileWhere(query: QuerySpec, resolve: ColumnResolver): Predica
     : (event) => predicates.every((p) => p(event));
 }
 
-/** Negated operators (`!=`, `does-not-*`, `not-in`) also match events that lack the column. */
+/**
+ * The filter ops of Honeycomb's query specification (docs.honeycomb.io/api/query-specification;
+ * terraform-provider-honeycombio client/query_spec.go FilterOps). Values are compared type-strictly,
+ * like the formula language's EQUALS and LT: the provider's docs warn that a filter value must have
+ * "the type of the column, otherwise the filter will not function properly". String ops match string
+ * values only. Negated ops (`!=`, `does-not-*`, `not-in`) also match events that lack the column.
+ */
 export function compileFilter(filter: Filter, resolve: ColumnResolver): Predicate {
   const read = resolve(filter.column);
   const { value } = filter;
   const list: readonly Scalar[] = Array.isArray(value) ? value : [];
   const scalar: Value = Array.isArray(value) || value === undefined ? null : value;
-  const text = String(scalar);
   const ordered =
     (test: (order: number) => boolean): Predicate =>
     (event) => {
-      const order = compareValues(read(event), scalar);
+      const order = compareSameType(read(event), scalar);
       return order !== undefined && test(order);
     };
+  const text =
+    (test: (s: string, part: string) => boolean): Predicate =>
+    (event) => {
+      const v = read(event);
+      return typeof v === 'string' && typeof scalar === 'string' && test(v, scalar);
+    };
+  const not =
+    (predicate: Predicate): Predicate =>
+    (event) =>
+      !predicate(event);
+  const isIn: Predicate = (event) => {
+    const v = read(event);
+    return list.some((item) => strictEqual(v, item));
+  };
   switch (filter.op) {
     case '=':
-      return (event) => looselyEqual(read(event), scalar);
+      return (event) => strictEqual(read(event), scalar);
     case '!=':
-      return (event) => !looselyEqual(read(event), scalar);
+      return (event) => !strictEqual(read(event), scalar);
     case '>':
       return ordered((o) => o > 0);
     case '>=':
@@ -42,24 +61,26 @@ export function compileFilter(filter: Filter, resolve: ColumnResolver): Predicat
     case '<=':
       return ordered((o) => o <= 0);
     case 'starts-with':
-      return (event) => stringOf(read(event))?.startsWith(text) === true;
+      return text((s, p) => s.startsWith(p));
     case 'does-not-start-with':
-      return (event) => stringOf(read(event))?.startsWith(text) !== true;
+      return not(text((s, p) => s.startsWith(p)));
+    case 'ends-with':
+      return text((s, p) => s.endsWith(p));
+    case 'does-not-end-with':
+      return not(text((s, p) => s.endsWith(p)));
     case 'contains':
-      return (event) => stringOf(read(event))?.includes(text) === true;
+      return text((s, p) => s.includes(p));
     case 'does-not-contain':
-      return (event) => stringOf(read(event))?.includes(text) !== true;
+      return not(text((s, p) => s.includes(p)));
     case 'exists':
       return (event) => read(event) !== null;
     case 'does-not-exist':
       return (event) => read(event) === null;
     case 'in':
-      return (event) => isIn(read(event), list);
+      return isIn;
     case 'not-in':
-      return (event) => !isIn(read(event), list);
+      return not(isIn);
+    default:
+      throw new Error(`filter on ${filter.column}: unknown operator ${String(filter.op)}`);
   }
 }
-
-const stringOf = (value: Value): string | undefined => (value === null ? undefined : String(value));
-
-const isIn = (value: Value, list: readonly Scalar[]): boolean => list.some((item) => looselyEqual(value, item));

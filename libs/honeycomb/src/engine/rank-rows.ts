@@ -1,5 +1,5 @@
 import type { Reader } from '../expression/compile.js';
-import { compareValues } from '../expression/values.js';
+import { compareSameType, typeOf, type Value } from '../expression/values.js';
 import { calcKey, type Calculation, type Having, type QuerySpec } from '../spec/query.js';
 import type { GroupResult } from './group-table.js';
 import type { SpanEvent } from './span-event.js';
@@ -43,7 +43,7 @@ export function rankGroups(
       const x = read(a);
       const y = read(b);
       if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
-      return direction * (compareValues(x, y) ?? 0);
+      return direction * sortOrder(x, y);
     };
   });
   return topK(kept, query.limit ?? DEFAULT_LIMIT, (a, b) => {
@@ -71,4 +71,10 @@ function passes(value: number | null, having: Having): boolean {
     case '<=':
       return value <= having.value;
   }
+}
+
+/** Values of one type in their natural order (false before true); mixed types grouped by type name. */
+function sortOrder(x: Value, y: Value): number {
+  if (typeof x === 'boolean' && typeof y === 'boolean') return Number(x) - Number(y);
+  return compareSameType(x, y) ?? (typeOf(x) < typeOf(y) ? -1 : 1);
 }

@@ -1,7 +1,12 @@
-import type { Scalar } from '../spec/query.js';
+import type { Value } from './values.js';
 
+/**
+ * A parsed formula. Infix operators become the calls they stand for (`$a + 1` is SUM($a, 1),
+ * `$a != 1` is NOT(EQUALS($a, 1))), as Honeycomb's own parser maps them
+ * (honeycombio/honeycomb-derived-column-validator pkg/parser/parser.go, lookupOp).
+ */
 export type Expr =
-  { kind: 'column'; name: string } | { kind: 'literal'; value: Scalar } | { kind: 'call'; fn: string; args: Expr[] };
+  { kind: 'column'; name: string } | { kind: 'literal'; value: Value } | { kind: 'call'; fn: string; args: Expr[] };
 
 export class ExpressionSyntaxError extends Error {
   constructor(

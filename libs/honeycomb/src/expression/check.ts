@@ -1,17 +1,21 @@
 import type { Expr } from './ast.js';
-import { FUNCTIONS } from './functions.js';
+import { FUNCTIONS, TIMESERIES_FUNCTIONS } from './functions.js';
 
-/** Unknown functions and wrong argument counts, as readable messages. */
+/**
+ * What Honeycomb would reject in a parsed formula, as readable messages naming the function: unknown
+ * functions, wrong argument counts, and arguments that must be literals.
+ */
 export function checkExpression(expr: Expr): string[] {
   const problems: string[] = [];
   const visit = (node: Expr): void => {
     if (node.kind !== 'call') return;
-    const def = FUNCTIONS[node.fn];
+    const def = FUNCTIONS.get(node.fn);
     if (!def) {
-      problems.push(`unknown function ${node.fn}`);
+      problems.push(unknownFunction(node.fn));
     } else if (node.args.length < def.minArgs || node.args.length > def.maxArgs) {
-      const expected = def.maxArgs === Infinity ? `at least ${def.minArgs}` : rangeText(def.minArgs, def.maxArgs);
-      problems.push(`${node.fn} takes ${expected} argument(s), got ${node.args.length}`);
+      problems.push(`${node.fn} takes ${arityText(def.minArgs, def.maxArgs)}, got ${node.args.length}`);
+    } else {
+      problems.push(...(def.checkArgs?.(node.args) ?? []).map((p) => `${node.fn}: ${p}`));
     }
     node.args.forEach(visit);
   };
@@ -19,4 +23,17 @@ export function checkExpression(expr: Expr): string[] {
   return problems;
 }
 
-const rangeText = (min: number, max: number): string => (min === max ? `${min}` : `${min} to ${max}`);
+function unknownFunction(name: string): string {
+  if (TIMESERIES_FUNCTIONS.has(name)) {
+    return `${name} is a time-series function for metrics datasets; the local engine evaluates span events only`;
+  }
+  const upper = name.toUpperCase();
+  const hint = FUNCTIONS.has(upper) ? ` (function names are upper case: ${upper})` : '';
+  return `unknown function ${name}${hint}`;
+}
+
+function arityText(min: number, max: number): string {
+  const count = (n: number): string => `${n} argument${n === 1 ? '' : 's'}`;
+  if (max === Infinity) return `at least ${count(min)}`;
+  return min === max ? count(min) : `${min} to ${count(max)}`;
+}

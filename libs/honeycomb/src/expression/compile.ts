@@ -1,20 +1,30 @@
 import type { Expr } from './ast.js';
 import { checkExpression } from './check.js';
 import { FUNCTIONS } from './functions.js';
+import type { EventClock, Reader } from './library/define.js';
 import { parseExpression } from './parse.js';
-import type { Value } from './values.js';
 
-export type Reader<E> = (event: E) => Value;
+export type { EventClock, Reader } from './library/define.js';
 
-/** Compiles an expression into a closure; `readColumn` supplies the reader of each `$column`. */
-export function compileExpression<E>(source: string, readColumn: (name: string) => Reader<E>): Reader<E> {
+const noClock: EventClock<unknown> = { eventTimestamp: () => null, ingestTimestamp: () => null };
+
+/**
+ * Compiles a formula into one closure; `readColumn` supplies the reader of each `$column`, `clock`
+ * what EVENT_TIMESTAMP() and INGEST_TIMESTAMP() read (null without it). Throws, naming the position
+ * or the function, when Honeycomb would reject the formula.
+ */
+export function compileExpression<E>(
+  source: string,
+  readColumn: (name: string) => Reader<E>,
+  clock: EventClock<E> = noClock as EventClock<E>,
+): Reader<E> {
   const expr = parseExpression(source);
   const problems = checkExpression(expr);
   if (problems.length > 0) throw new Error(`invalid expression ${source}: ${problems.join('; ')}`);
-  return compileNode(expr, readColumn);
+  return compileNode(expr, readColumn, clock);
 }
 
-function compileNode<E>(expr: Expr, readColumn: (name: string) => Reader<E>): Reader<E> {
+function compileNode<E>(expr: Expr, readColumn: (name: string) => Reader<E>, clock: EventClock<E>): Reader<E> {
   switch (expr.kind) {
     case 'column':
       return readColumn(expr.name);
@@ -23,9 +33,8 @@ function compileNode<E>(expr: Expr, readColumn: (name: string) => Reader<E>): Re
       return () => value;
     }
     case 'call': {
-      const apply = FUNCTIONS[expr.fn]!.apply;
-      const args = expr.args.map((arg) => compileNode(arg, readColumn));
-      return (event) => apply(args.map((arg) => arg(event)));
+      const args = expr.args.map((arg) => compileNode(arg, readColumn, clock));
+      return FUNCTIONS.get(expr.fn)!.compile(args, expr.args, clock);
     }
   }
 }

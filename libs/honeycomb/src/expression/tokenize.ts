@@ -1,63 +1,102 @@
 import { ExpressionSyntaxError } from './ast.js';
+import { decodeStringLiteral } from './string-literal.js';
 
+/**
+ * The lexer of Honeycomb's formula grammar (honeycombio/honeycomb-derived-column-validator
+ * pkg/parser/HCDC.g4). Operators keep their source text in `value`.
+ */
 export type Token =
-  | { type: 'column'; value: string; pos: number }
-  | { type: 'string'; value: string; pos: number }
+  | { type: 'column' | 'string' | 'word'; value: string; pos: number }
   | { type: 'number'; value: number; pos: number }
-  | { type: 'word'; value: string; pos: number }
+  | { type: 'literal'; value: boolean | null; pos: number }
+  | { type: 'op'; value: string; pos: number }
   | { type: '(' | ')' | ','; pos: number };
 
-const COLUMN_CHAR = /[A-Za-z0-9_.-]/;
-const NUMBER = /^-?\d+(\.\d+)?([eE][+-]?\d+)?/;
-const WORD = /^[A-Za-z_][A-Za-z0-9_]*/;
+/** HCDC.g4 COLRUNE: letters, digits and `_ . / : = + ? -`. */
+export const COLUMN_RUNE = /[\p{L}\p{Nd}_./:=+?-]/u;
+const COLUMN_RUNES = /[\p{L}\p{Nd}_./:=+?-]+/uy;
+/** HCDC.g4 INT and FLOAT (a leading '.' is allowed, a trailing one is not); the sign is the parser's. */
+const NUMBER = /(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?/y;
+const WORD = /[A-Za-z][A-Za-z0-9_]*/y;
+const WHITESPACE = /[\p{White_Space}]+/uy;
+/** Longest match first, as ANTLR's lexer does: `<=` before `<`, `!=` before `!`. */
+const OPERATORS = ['<=', '>=', '!=', '<', '>', '=', '!', '*', '/', '%', '+', '-'];
+/** Words the grammar lexes as keywords when they match exactly; `TRUE` or `Null` are function names. */
+const KEYWORDS = new Map<string, 'literal' | 'op'>([
+  ['true', 'literal'],
+  ['false', 'literal'],
+  ['null', 'literal'],
+  ['AND', 'op'],
+  ['OR', 'op'],
+]);
+const INT64_MAX = 2n ** 63n - 1n;
 
 export function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
+  const match = (pattern: RegExp): string | undefined => {
+    pattern.lastIndex = i;
+    return pattern.exec(source)?.[0];
+  };
   while (i < source.length) {
+    const start = i;
     const ch = source[i]!;
-    if (/\s/.test(ch)) {
-      i++;
+    const space = match(WHITESPACE);
+    if (space) {
+      i += space.length;
     } else if (ch === '(' || ch === ')' || ch === ',') {
-      tokens.push({ type: ch, pos: i });
-      i++;
+      tokens.push({ type: ch, pos: i++ });
     } else if (ch === '$') {
-      const start = i;
       i++;
-      if (source[i] === '"') {
-        const quoted = readString(source, i);
+      const bare = match(COLUMN_RUNES);
+      if (bare) {
+        tokens.push({ type: 'column', value: bare, pos: start });
+        i += bare.length;
+      } else {
+        // `$"name"` and `$`name``: the grammar allows whitespace between the `$` and the quote.
+        i += match(WHITESPACE)?.length ?? 0;
+        if (source[i] !== '"' && source[i] !== '`') {
+          throw new ExpressionSyntaxError('expected a column name after $', start);
+        }
+        const quoted = readQuoted(source, i);
         tokens.push({ type: 'column', value: quoted.value, pos: start });
         i = quoted.end;
-      } else {
-        while (i < source.length && COLUMN_CHAR.test(source[i]!)) i++;
-        if (i === start + 1) throw new ExpressionSyntaxError('expected a column name after $', start);
-        tokens.push({ type: 'column', value: source.slice(start + 1, i), pos: start });
       }
-    } else if (ch === '"') {
-      const quoted = readString(source, i);
-      tokens.push({ type: 'string', value: quoted.value, pos: i });
+    } else if (ch === '"' || ch === '`') {
+      const quoted = readQuoted(source, i);
+      tokens.push({ type: 'string', value: quoted.value, pos: start });
       i = quoted.end;
+    } else if (/[\d.]/.test(ch) && match(NUMBER)) {
+      const text = match(NUMBER)!;
+      // strconv.ParseInt / ParseFloat reject literals outside int64 and float64.
+      if ((/^\d+$/.test(text) && BigInt(text) > INT64_MAX) || !Number.isFinite(Number(text))) {
+        throw new ExpressionSyntaxError(`number ${text} is out of range`, start);
+      }
+      tokens.push({ type: 'number', value: Number(text), pos: start });
+      i += text.length;
+    } else if (match(WORD)) {
+      const word = match(WORD)!;
+      const keyword = KEYWORDS.get(word);
+      if (keyword === 'literal') tokens.push({ type: 'literal', value: word === 'null' ? null : word === 'true', pos: start });
+      else tokens.push({ type: keyword === 'op' ? 'op' : 'word', value: word, pos: start });
+      i += word.length;
     } else {
-      const rest = source.slice(i);
-      const number = NUMBER.exec(rest);
-      const word = WORD.exec(rest);
-      if (number) tokens.push({ type: 'number', value: Number(number[0]), pos: i });
-      else if (word) tokens.push({ type: 'word', value: word[0], pos: i });
-      else throw new ExpressionSyntaxError(`unexpected character '${ch}'`, i);
-      i += (number ?? word)![0].length;
+      const op = OPERATORS.find((o) => source.startsWith(o, i));
+      if (!op) throw new ExpressionSyntaxError(`unexpected character '${ch}'`, start);
+      tokens.push({ type: 'op', value: op, pos: start });
+      i += op.length;
     }
   }
   return tokens;
 }
 
-function readString(source: string, quoteAt: number): { value: string; end: number } {
-  let value = '';
+/** A double-quoted (interpreted) or back-quoted (raw) string starting at `quoteAt`. */
+function readQuoted(source: string, quoteAt: number): { value: string; end: number } {
+  const quote = source[quoteAt]!;
   let i = quoteAt + 1;
-  while (i < source.length && source[i] !== '"') {
-    if (source[i] === '\\' && i + 1 < source.length) i++;
-    value += source[i];
-    i++;
-  }
+  while (i < source.length && source[i] !== quote) i += quote === '"' && source[i] === '\\' ? 2 : 1;
   if (i >= source.length) throw new ExpressionSyntaxError('unterminated string', quoteAt);
-  return { value, end: i + 1 };
+  const body = source.slice(quoteAt + 1, i);
+  // HCDC.g4 RAWSTRING: "any character may appear except a back quote", taken as is.
+  return { value: quote === '`' ? body : decodeStringLiteral(body, quoteAt), end: i + 1 };
 }

@@ -49,6 +49,8 @@ export const FILTER_OPS = [
   '<=',
   'starts-with',
   'does-not-start-with',
+  'ends-with',
+  'does-not-end-with',
   'contains',
   'does-not-contain',
   'exists',
