@@ -12,6 +12,9 @@ export interface GroupState {
 
 const NULL_PART = '\u0000';
 const SEPARATOR = '\u0001';
+/** Values of different types are different groups (200 is not "200"); strings, the common case, stay bare. */
+const NUMBER_MARK = '\u0002';
+const BOOLEAN_MARK = '\u0003';
 
 /** Joins the breakdown values into a Map key; one breakdown needs no join. */
 export function groupKey(event: SpanEvent, readers: readonly Reader<SpanEvent>[]): string {
@@ -22,7 +25,11 @@ export function groupKey(event: SpanEvent, readers: readonly Reader<SpanEvent>[]
   return key;
 }
 
-const keyPart = (value: GroupValue): string => (value === null ? NULL_PART : String(value));
+function keyPart(value: GroupValue): string {
+  if (typeof value === 'string') return value;
+  if (value === null) return NULL_PART;
+  return (typeof value === 'number' ? NUMBER_MARK : BOOLEAN_MARK) + String(value);
+}
 
 /** Groups and their accumulators for one time span (the whole query or one bucket). */
 export class GroupTable {

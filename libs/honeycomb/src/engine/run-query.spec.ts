@@ -142,6 +142,16 @@ describe('runQuery', () => {
     ]);
   });
 
+  it('keeps values of different types in different groups, as Honeycomb never equates 200 and "200"', () => {
+    const mixed = [spanEvent({ code: 200 }), spanEvent({ code: '200' }), spanEvent({ code: 200 }), spanEvent({ code: true })];
+    const result = run({ breakdowns: ['code'] }, mixed);
+    expect(result.rows.map((r) => [r.group['code'], r.values['COUNT']])).toEqual([
+      [200, 2],
+      [true, 1],
+      ['200', 1],
+    ]);
+  });
+
   it('filters groups with havings', () => {
     const result = run(
       { calculations: [count(), p50('duration_ms')], breakdowns: ['name'], havings: [having(count(), '>', 1)] },

@@ -118,7 +118,7 @@ function escape(body: string, at: number, inClass: boolean): { text: string; len
   if (next === 'Q') {
     const end = body.indexOf('\\E', at + 2);
     const literal = body.slice(at + 2, end < 0 ? undefined : end);
-    return { text: literal.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&'), length: literal.length + 2 + (end < 0 ? 0 : 2) };
+    return { text: literal.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'), length: literal.length + 2 + (end < 0 ? 0 : 2) };
   }
   if (next === 'p' || next === 'P') {
     const braced = /^\\[pP]\{(\^?)([A-Za-z_]+)\}/.exec(body.slice(at));
