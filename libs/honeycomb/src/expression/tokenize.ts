@@ -33,61 +33,63 @@ const INT64_MAX = 2n ** 63n - 1n;
 
 export function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
-  let i = 0;
-  const match = (pattern: RegExp): string | undefined => {
-    pattern.lastIndex = i;
-    return pattern.exec(source)?.[0];
-  };
-  while (i < source.length) {
-    const start = i;
-    const ch = source[i]!;
-    const space = match(WHITESPACE);
+  for (let i = 0; i < source.length;) {
+    const space = matchAt(WHITESPACE, source, i);
     if (space) {
       i += space.length;
-    } else if (ch === '(' || ch === ')' || ch === ',') {
-      tokens.push({ type: ch, pos: i++ });
-    } else if (ch === '$') {
-      i++;
-      const bare = match(COLUMN_RUNES);
-      if (bare) {
-        tokens.push({ type: 'column', value: bare, pos: start });
-        i += bare.length;
-      } else {
-        // `$"name"` and `$`name``: the grammar allows whitespace between the `$` and the quote.
-        i += match(WHITESPACE)?.length ?? 0;
-        if (source[i] !== '"' && source[i] !== '`') {
-          throw new ExpressionSyntaxError('expected a column name after $', start);
-        }
-        const quoted = readQuoted(source, i);
-        tokens.push({ type: 'column', value: quoted.value, pos: start });
-        i = quoted.end;
-      }
-    } else if (ch === '"' || ch === '`') {
-      const quoted = readQuoted(source, i);
-      tokens.push({ type: 'string', value: quoted.value, pos: start });
-      i = quoted.end;
-    } else if (/[\d.]/.test(ch) && match(NUMBER)) {
-      const text = match(NUMBER)!;
-      // strconv.ParseInt / ParseFloat reject literals outside int64 and float64.
-      if ((/^\d+$/.test(text) && BigInt(text) > INT64_MAX) || !Number.isFinite(Number(text))) {
-        throw new ExpressionSyntaxError(`number ${text} is out of range`, start);
-      }
-      tokens.push({ type: 'number', value: Number(text), pos: start });
-      i += text.length;
-    } else if (match(WORD)) {
-      const word = match(WORD)!;
-      const keyword = KEYWORDS.get(word);
-      if (keyword === 'literal') tokens.push({ type: 'literal', value: word === 'null' ? null : word === 'true', pos: start });
-      else tokens.push({ type: keyword === 'op' ? 'op' : 'word', value: word, pos: start });
-      i += word.length;
-    } else {
-      const op = OPERATORS.find((o) => source.startsWith(o, i));
-      if (!op) throw new ExpressionSyntaxError(`unexpected character '${ch}'`, start);
-      tokens.push({ type: 'op', value: op, pos: start });
-      i += op.length;
+      continue;
     }
+    const { token, end } = readToken(source, i);
+    tokens.push(token);
+    i = end;
   }
   return tokens;
+}
+
+function matchAt(pattern: RegExp, source: string, at: number): string | undefined {
+  pattern.lastIndex = at;
+  return pattern.exec(source)?.[0];
+}
+
+function readToken(source: string, at: number): { token: Token; end: number } {
+  const ch = source[at]!;
+  if (ch === '(' || ch === ')' || ch === ',') return { token: { type: ch, pos: at }, end: at + 1 };
+  if (ch === '$') return readColumn(source, at);
+  if (ch === '"' || ch === '`') {
+    const quoted = readQuoted(source, at);
+    return { token: { type: 'string', value: quoted.value, pos: at }, end: quoted.end };
+  }
+  const number = /[\d.]/.test(ch) ? matchAt(NUMBER, source, at) : undefined;
+  if (number) {
+    // strconv.ParseInt / ParseFloat reject literals outside int64 and float64.
+    if ((/^\d+$/.test(number) && BigInt(number) > INT64_MAX) || !Number.isFinite(Number(number))) {
+      throw new ExpressionSyntaxError(`number ${number} is out of range`, at);
+    }
+    return { token: { type: 'number', value: Number(number), pos: at }, end: at + number.length };
+  }
+  const word = matchAt(WORD, source, at);
+  if (word) {
+    const keyword = KEYWORDS.get(word);
+    const token: Token =
+      keyword === 'literal'
+        ? { type: 'literal', value: word === 'null' ? null : word === 'true', pos: at }
+        : { type: keyword ?? 'word', value: word, pos: at };
+    return { token, end: at + word.length };
+  }
+  const op = OPERATORS.find((o) => source.startsWith(o, at));
+  if (!op) throw new ExpressionSyntaxError(`unexpected character '${ch}'`, at);
+  return { token: { type: 'op', value: op, pos: at }, end: at + op.length };
+}
+
+/** `$name`, or `$"name"` / `$\`name\``, with whitespace allowed between the `$` and the quote. */
+function readColumn(source: string, dollarAt: number): { token: Token; end: number } {
+  const bare = matchAt(COLUMN_RUNES, source, dollarAt + 1);
+  if (bare) return { token: { type: 'column', value: bare, pos: dollarAt }, end: dollarAt + 1 + bare.length };
+  const quoteAt = dollarAt + 1 + (matchAt(WHITESPACE, source, dollarAt + 1)?.length ?? 0);
+  if (source[quoteAt] !== '"' && source[quoteAt] !== '`')
+    throw new ExpressionSyntaxError('expected a column name after $', dollarAt);
+  const quoted = readQuoted(source, quoteAt);
+  return { token: { type: 'column', value: quoted.value, pos: dollarAt }, end: quoted.end };
 }
 
 /** A double-quoted (interpreted) or back-quoted (raw) string starting at `quoteAt`. */

@@ -27,16 +27,10 @@ const SWITCH: FunctionDef = {
   minArgs: 3,
   maxArgs: Infinity,
   checkArgs: (args) =>
-    args
-      .slice(1)
-      .filter((_, i, rest) => i % 2 === 0 && i + 1 < rest.length)
-      .filter((c) => typeof literalOf(c) !== 'string')
-      .map(() => 'SWITCH cases must be string literals'),
+    switchCases(args).every((c) => typeof literalOf(c) === 'string') ? [] : ['SWITCH cases must be string literals'],
   compile: <E>(args: ReadonlyArray<Reader<E>>, exprs: readonly Expr[]) => {
-    const cases = exprs.slice(1);
-    const pairs = Math.floor(cases.length / 2);
-    const labels = Array.from({ length: pairs }, (_, i) => literalOf(cases[2 * i]) as string);
-    const fallback = cases.length % 2 === 1 ? args[args.length - 1]! : undefined;
+    const labels = switchCases(exprs).map((c) => literalOf(c) as string);
+    const fallback = args.length % 2 === 0 ? args[args.length - 1]! : undefined;
     return (event: E): Value => {
       const value = args[0]!(event);
       const hit = labels.findIndex((label) => strictEqual(value, label));
@@ -44,6 +38,11 @@ const SWITCH: FunctionDef = {
     };
   },
 };
+
+/** The case expressions of SWITCH(value, case1, result1, ... [, default]). */
+function switchCases(args: readonly Expr[]): Expr[] {
+  return args.slice(1).filter((_, i, rest) => i % 2 === 0 && i + 1 < rest.length);
+}
 
 /** COALESCE: "Evaluates to the first non-empty argument" (LLM_PROMPT.md: "first non-null, non-empty"). */
 const COALESCE: FunctionDef = {
