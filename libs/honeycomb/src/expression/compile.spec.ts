@@ -1,6 +1,10 @@
+import fc from 'fast-check';
 import { SPAN_CLOCK } from '../engine/column-resolver.js';
 import type { SpanEvent } from '../engine/span-event.js';
+import type { Expr } from './ast.js';
 import { compileExpression } from './compile.js';
+import { FUNCTIONS } from './functions.js';
+import { printExpression } from './print.js';
 
 const evaluate = (source: string, event: SpanEvent = {}) =>
   compileExpression<SpanEvent>(source, (name) => (e) => e[name] ?? null, SPAN_CLOCK)(event);
@@ -69,5 +73,46 @@ describe('formula behaviour the docs leave open', () => {
     });
     expect(read({ a: 1, b: 'b' })).toBe('b');
     expect(reads).toEqual(['a', 'b']);
+  });
+});
+
+describe('any well-formed formula over any event', () => {
+  const scalar = fc.oneof(
+    fc.string({ maxLength: 6 }),
+    fc.double({ noNaN: true }),
+    fc.integer(),
+    fc.boolean(),
+    fc.constant('true'),
+  );
+  const columns = ['a', 'b', 'c'];
+  /** Calls of every function whose arguments need no particular literal, with an allowed argument count. */
+  const callable = [...FUNCTIONS].filter(([, def]) => !def.checkArgs);
+  const formula: fc.Arbitrary<Expr> = fc.letrec<{ expr: Expr }>((tie) => ({
+    expr: fc.oneof(
+      { depthSize: 'small' },
+      fc.constantFrom(...columns).map((name): Expr => ({ kind: 'column', name })),
+      fc.oneof(scalar, fc.constant(null)).map((value): Expr => ({ kind: 'literal', value })),
+      fc
+        .constantFrom(...callable)
+        .chain(([fn, def]) =>
+          fc
+            .array(tie('expr'), { minLength: def.minArgs, maxLength: Math.min(def.maxArgs, def.minArgs + 3) })
+            .map((args): Expr => ({ kind: 'call', fn, args })),
+        ),
+    ),
+  })).expr;
+  const event = fc.record(
+    { a: scalar, b: scalar, c: scalar, timestamp: fc.integer({ min: 0, max: 4e12 }) },
+    { requiredKeys: ['timestamp'] },
+  );
+
+  it('evaluates to a string, number, boolean or null without throwing', () => {
+    fc.assert(
+      fc.property(formula, event, (expr, e) => {
+        const value = evaluate(printExpression(expr), e as SpanEvent);
+        expect(value === null || ['string', 'number', 'boolean'].includes(typeof value)).toBe(true);
+      }),
+      { seed: 20261129, numRuns: 1000 },
+    );
   });
 });
