@@ -104,6 +104,12 @@ const CASES: FormulaCase[] = [
     expected: 'column',
     source: `${GRAMMAR} COLRUNE includes '+', so $a+1 is one column name`,
   },
+  {
+    formula: '$a=1',
+    event: { a: 1, 'a=1': 'column' },
+    expected: 'column',
+    source: `${GRAMMAR} COLRUNE includes '=', so $a=1 is one column name`,
+  },
   { formula: '$Name', event: { name: 'lower' }, expected: null, source: `${PROMPT} "Column names are case-sensitive"` },
   { formula: '"a string"', expected: 'a string', source: `${SYNTAX} literal "a string"` },
   {
