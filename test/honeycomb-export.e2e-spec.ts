@@ -31,7 +31,7 @@ describe('export to a Honeycomb-style OTLP endpoint', () => {
     await sink.stop();
   });
 
-  it('posts OTLP JSON to /v1/traces with the Honeycomb headers and the nested spans', async () => {
+  it('posts OTLP protobuf (the default) to /v1/traces with the Honeycomb headers and the nested spans', async () => {
     await request(app.getHttpServer() as Parameters<typeof request>[0])
       .get('/api/items/9')
       .expect(200);
@@ -40,7 +40,9 @@ describe('export to a Honeycomb-style OTLP endpoint', () => {
     expect(received.path).toBe('/v1/traces');
     expect(received.headers['x-honeycomb-team']).toBe(CLASSIC_KEY);
     expect(received.headers['x-honeycomb-dataset']).toBe('lift-sys');
-    expect(received.headers['content-type']).toBe('application/json');
+    expect(received.headers['content-type']).toBe('application/x-protobuf');
+    expect(received.encoding).toBe('protobuf');
+    expect(sink.rejected).toEqual([]);
     const [resourceSpans] = received.body.resourceSpans;
     expect(resourceSpans.resource.attributes).toContainEqual({ key: 'service.name', value: { stringValue: 'lift-sys' } });
     const spans = resourceSpans.scopeSpans.flatMap((scope) => scope.spans);
