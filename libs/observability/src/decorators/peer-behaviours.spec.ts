@@ -197,6 +197,14 @@ class Store {
   }
 }
 
+describe('a synchronous method (@sentry/nestjs @SentryTraced)', () => {
+  it('stays synchronous: returns its value itself, not a promise, with the span already ended', () => {
+    const named = new Named();
+    expect(named.plain()).toBeUndefined();
+    expect(otel.spansNamed('Named.plain')).toHaveLength(1);
+  });
+});
+
 describe('code.function.name', () => {
   it('holds Class.method whatever the span is called, on static and symbol-keyed methods too', () => {
     const named = new Named();
