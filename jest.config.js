@@ -4,6 +4,7 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: {
     '^@lift-sys/observability/testing$': '<rootDir>/libs/observability/src/testing/index.ts',
+    '^@lift-sys/observability/sdk$': '<rootDir>/libs/observability/src/sdk/index.ts',
     '^@lift-sys/observability$': '<rootDir>/libs/observability/src/index.ts',
     '^@lift-sys/honeycomb$': '<rootDir>/libs/honeycomb/src/index.ts',
     '^@lift-sys/honeycomb/testing$': '<rootDir>/libs/honeycomb/src/testing/index.ts',

@@ -6,7 +6,13 @@ import { OtlpSink } from './support/otlp-sink.js';
 
 const CLASSIC_KEY = 'abcdef0123456789abcdef0123456789';
 
-describe('export to a Honeycomb-style OTLP endpoint', () => {
+/** Protobuf by default, as Honeycomb recommends; JSON when the standard variable asks for it. */
+const ENCODINGS = [
+  { label: 'http/protobuf by default', protocol: undefined, contentType: 'application/x-protobuf', encoding: 'protobuf' },
+  { label: 'http/json', protocol: 'http/json', contentType: 'application/json', encoding: 'json' },
+] as const;
+
+describe.each(ENCODINGS)('export to a Honeycomb-style OTLP endpoint, $label', ({ protocol, contentType, encoding }) => {
   const sink = new OtlpSink();
   let app: INestApplication;
 
@@ -20,6 +26,7 @@ describe('export to a Honeycomb-style OTLP endpoint', () => {
         HONEYCOMB_DATASET: 'lift-sys',
         HONEYCOMB_API_ENDPOINT: sink.url,
         OTEL_SERVICE_NAME: 'lift-sys',
+        ...(protocol ? { OTEL_EXPORTER_OTLP_PROTOCOL: protocol } : {}),
       },
     });
     app = await createFixtureApp('express');
@@ -31,7 +38,7 @@ describe('export to a Honeycomb-style OTLP endpoint', () => {
     await sink.stop();
   });
 
-  it('posts OTLP JSON to /v1/traces with the Honeycomb headers and the nested spans', async () => {
+  it('posts to /v1/traces with the Honeycomb headers, the content type of the encoding and the nested spans', async () => {
     await request(app.getHttpServer() as Parameters<typeof request>[0])
       .get('/api/items/9')
       .expect(200);
@@ -40,7 +47,9 @@ describe('export to a Honeycomb-style OTLP endpoint', () => {
     expect(received.path).toBe('/v1/traces');
     expect(received.headers['x-honeycomb-team']).toBe(CLASSIC_KEY);
     expect(received.headers['x-honeycomb-dataset']).toBe('lift-sys');
-    expect(received.headers['content-type']).toBe('application/json');
+    expect(received.headers['content-type']).toBe(contentType);
+    expect(received.encoding).toBe(encoding);
+    expect(sink.rejected).toEqual([]);
     const [resourceSpans] = received.body.resourceSpans;
     expect(resourceSpans.resource.attributes).toContainEqual({ key: 'service.name', value: { stringValue: 'lift-sys' } });
     const spans = resourceSpans.scopeSpans.flatMap((scope) => scope.spans);

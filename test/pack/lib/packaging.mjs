@@ -28,6 +28,9 @@ export async function packLibrary(repoRoot, destination) {
   if (missing.length > 0) {
     throw new StepFailure(`the tarball ${packed.filename} lacks files its package.json points at: ${missing.join(', ')}`);
   }
+  if (!files.has('README.md')) {
+    throw new StepFailure(`the tarball ${packed.filename} lacks its README.md`);
+  }
   if (!files.has('dist/cjs/package.json')) {
     throw new StepFailure(`the tarball ${packed.filename} lacks dist/cjs/package.json (the {"type":"commonjs"} marker)`);
   }
@@ -43,7 +46,7 @@ function parsePackOutput(stdout) {
   }
 }
 
-/** Every file named by `main`, `module`, `types` and the `exports` map, without `./`. */
+/** Every file named by `main`, `module`, `types`, the `exports` map and `typesVersions`, without `./`. */
 function manifestTargets(manifest) {
   const targets = [manifest.main, manifest.module, manifest.types];
   const collect = (entry) => {
@@ -51,6 +54,7 @@ function manifestTargets(manifest) {
     else if (entry && typeof entry === 'object') Object.values(entry).forEach(collect);
   };
   collect(manifest.exports);
+  collect(manifest.typesVersions);
   const files = targets.filter((target) => typeof target === 'string' && !target.includes('*'));
   return [...new Set(files.map((target) => target.replace(/^\.\//, '')))];
 }

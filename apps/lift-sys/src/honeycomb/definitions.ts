@@ -1,5 +1,5 @@
 import type { HoneycombDefinitions } from '@lift-sys/honeycomb';
-import { LIBRARY_ATTRIBUTE_KEYS } from '@lift-sys/observability';
+import { LIBRARY_ATTRIBUTE_KEYS } from '@lift-sys/observability/sdk';
 import { LIFT_SYS_ATTRIBUTE_KEYS } from '../observability/conventions.js';
 import { businessQueries, errorQueries, overviewQueries, performanceQueries } from './board-queries.js';
 import { boards } from './boards.js';

@@ -1,3 +1,8 @@
+import type { AttributeTypes, LIBRARY_SPAN_ATTRIBUTES } from './attribute-names.js';
+
+/** The library's own keys, typed from their one declaration. */
+type LibraryAttributes = AttributeTypes<typeof LIBRARY_SPAN_ATTRIBUTES>;
+
 /**
  * The span attribute keys an application may record, with the type of each value.
  *
@@ -15,28 +20,8 @@
  * and the current-span helpers) accepts only keys declared here, so a misspelt key
  * is a compile error. The library seeds it with the keys it emits itself.
  */
-export interface SpanAttributeRegistry {
-  error: boolean;
-  environment: string;
-  'request.id': string;
-  'user.id': string;
-  SampleRate: number;
-  'http.request.method': string;
-  'http.method': string;
-  'http.route': string;
-  'url.path': string;
-  'url.scheme': string;
-  'http.response.status_code': number;
-  'http.status_code': number;
-  'user_agent.original': string;
-  'error.type': string;
-  'exception.type': string;
-  'exception.message': string;
-  'exception.stacktrace': string;
-  'exception.escaped': boolean;
-  'observability.cancelled': boolean;
-  'observability.callback_error': string;
-}
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- an interface, so applications can merge their keys into it
+export interface SpanAttributeRegistry extends LibraryAttributes {}
 
 export type SpanAttributeKey = Extract<keyof SpanAttributeRegistry, string>;
 

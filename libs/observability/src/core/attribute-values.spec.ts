@@ -1,5 +1,6 @@
 import { createRedactionMatcher, DEFAULT_REDACTED_KEYS } from './redaction.js';
-import { toAttributes, toAttributeValue, truncate } from './attribute-values.js';
+import fc from 'fast-check';
+import { isExportableAttributeValue, toAttributes, toAttributeValue, truncate } from './attribute-values.js';
 
 const policy = { maxStringLength: 10, isRedactedKey: createRedactionMatcher(DEFAULT_REDACTED_KEYS), version: 1 };
 
@@ -8,7 +9,57 @@ describe('toAttributeValue', () => {
     expect(toAttributeValue(3, policy)).toBe(3);
     expect(toAttributeValue(true, policy)).toBe(true);
     expect(toAttributeValue('short', policy)).toBe('short');
-    expect(toAttributeValue(10n, policy)).toBe('10');
+    expect(toAttributeValue(10n, policy)).toBe(10);
+  });
+
+  it('spells non-finite numbers as the proto3 JSON mapping does', () => {
+    expect(toAttributeValue(Number.NaN, policy)).toBe('NaN');
+    expect(toAttributeValue(Infinity, policy)).toBe('Infinity');
+    expect(toAttributeValue(-Infinity, policy)).toBe('-Infinity');
+  });
+
+  it('keeps integers inside int64 and writes larger ones and large BigInts as decimal strings', () => {
+    const wide = { ...policy, maxStringLength: 100 };
+    expect(toAttributeValue(2 ** 62, wide)).toBe(2 ** 62);
+    expect(toAttributeValue(-(2 ** 63), wide)).toBe(-(2 ** 63));
+    expect(toAttributeValue(2 ** 63, wide)).toBe('9223372036854775808');
+    expect(toAttributeValue(1e300, wide)).toBe(BigInt(1e300).toString());
+    expect(toAttributeValue(2n ** 70n, wide)).toBe('1180591620717411303424');
+    expect(toAttributeValue(-(2n ** 53n) + 1n, wide)).toBe(-(2 ** 53) + 1);
+  });
+
+  it('records a symbol by its description', () => {
+    expect(toAttributeValue(Symbol('order'), policy)).toBe('order');
+    expect(toAttributeValue(Symbol(), policy)).toBe('');
+  });
+
+  it('replaces lone surrogates and never cuts a surrogate pair in two', () => {
+    expect(toAttributeValue('a\uD800b', policy)).toBe('a\uFFFDb');
+    expect(truncate('abc😀def', 5)).toBe('abc…');
+    expect(toAttributeValue('123456789😀x', policy)).toBe('123456789…');
+  });
+
+  it('turns a number array with an unrepresentable element into strings, keeping it homogeneous', () => {
+    expect(toAttributeValue([1, Number.NaN, Infinity], policy)).toEqual(['1', 'NaN', 'Infinity']);
+    expect(toAttributeValue([1.5, 2], policy)).toEqual([1.5, 2]);
+  });
+
+  it('normalizes numbers, BigInts and symbols nested in objects', () => {
+    const wide = { ...policy, maxStringLength: 200 };
+    expect(toAttributeValue({ n: Number.NaN, big: 2n ** 64n, s: Symbol('x'), inf: -Infinity }, wide)).toBe(
+      '{"n":"NaN","big":"18446744073709551616","s":"x","inf":"-Infinity"}',
+    );
+  });
+
+  it('produces only values the export guard accepts as they are, whatever the input', () => {
+    fc.assert(
+      fc.property(fc.anything({ withBigInt: true, withNullPrototype: true, withSparseArray: true }), (input) => {
+        const value = toAttributeValue(input, policy);
+        return value === undefined || isExportableAttributeValue(value);
+      }),
+    );
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (input) => isExportableAttributeValue(toAttributeValue(input, policy))));
+    fc.assert(fc.property(fc.double(), (input) => isExportableAttributeValue(toAttributeValue(input, policy))));
   });
 
   it('skips undefined, null and functions', () => {

@@ -1,5 +1,6 @@
 import type { Context, Span } from '@opentelemetry/api';
 import { finished } from 'node:stream';
+import { types } from 'node:util';
 import { endWithError, endWithValue } from './finish-span.js';
 import { generatorKind, isAsyncIterable, traceAsyncIterable, traceAsyncIterator, traceSyncIterator } from './iteration.js';
 import { isObservableLike, traceObservable } from './observable.js';
@@ -7,7 +8,7 @@ import type { SpanPlan } from './span-plan.js';
 
 /**
  * Decides, from the returned value itself, how long the span lives: until return for plain
- * values, until settled for native promises, until complete/error/unsubscribe for observables,
+ * values, until settled for native promises of any realm, until complete/error/unsubscribe for observables,
  * across the iteration for generators and async iterables, until finished for Node streams.
  * A thenable that is not a native promise (a lazy query builder, say) is returned untouched so
  * the decorator never triggers it.
@@ -17,7 +18,9 @@ export function settleResult(span: Span, plan: SpanPlan, spanContext: Context, r
     endWithValue(span, plan, result);
     return result;
   }
-  if (result instanceof Promise) {
+  // `instanceof Promise` misses promises of another realm (a vm context, Node's own modules seen
+  // from Jest's sandbox); the engine's own check does not, and never matches a lazy thenable.
+  if (types.isPromise(result)) {
     return result.then(
       (value: unknown) => {
         endWithValue(span, plan, value);

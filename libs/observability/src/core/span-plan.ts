@@ -1,4 +1,4 @@
-import type { Attributes, SpanKind } from '@opentelemetry/api';
+import type { SpanKind } from '@opentelemetry/api';
 
 /** Reads one attribute from one argument of a call. */
 export interface ArgumentAttribute {
@@ -12,6 +12,11 @@ export interface ArgumentAttribute {
  * so the per-call path does no lookups.
  */
 export interface SpanPlan {
+  /**
+   * False for a method with `@SpanAttr` parameters but no `@Traced`: its calls start no span and
+   * add the argument attributes to the span active at the call.
+   */
+  readonly startsSpan: boolean;
   readonly name: string;
   readonly kind: SpanKind;
   /** Starts a new trace linked to the caller's span instead of a child span. */
@@ -21,11 +26,4 @@ export interface SpanPlan {
   readonly argsAttributes: ((...args: unknown[]) => Readonly<Record<string, unknown>>) | undefined;
   readonly resultAttributes: ((value: unknown) => Readonly<Record<string, unknown>>) | undefined;
   readonly isExpectedError: ((error: unknown) => boolean) | undefined;
-}
-
-/** Attributes built for one call, cached per attribute-policy version where they are static. */
-export interface PlanAttributeCache {
-  version: number;
-  staticAttributes: Attributes | undefined;
-  argumentKeysRedacted: boolean[];
 }

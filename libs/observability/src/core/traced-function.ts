@@ -1,6 +1,6 @@
 /* eslint-disable prefer-rest-params -- `arguments` spares every call, the disabled path included, a rest array allocation */
 import { context, trace, type Attributes, type Context, type SpanOptions } from '@opentelemetry/api';
-import { REDACTED_VALUE } from '../conventions/attribute-names.js';
+import { ATTR_CALLBACK_ERROR, REDACTED_VALUE } from '../conventions/attribute-names.js';
 import { attributePolicy, type AttributePolicy } from './attribute-policy.js';
 import { toAttributes, toAttributeValue } from './attribute-values.js';
 import { describeException } from './exception-attributes.js';
@@ -20,8 +20,9 @@ interface PolicyCache {
 }
 
 /**
- * Wraps a function so each call runs inside a span described by `plan`. This is the one core
- * every decorator goes through. When tracing is disabled the wrapper is a plain call.
+ * Wraps a function so each call runs inside a span described by `plan` (or, for a plan that
+ * starts no span, adds the call's attributes to the active span). This is the one core every
+ * decorator goes through. When tracing is disabled the wrapper is a plain call.
  */
 export function createTracedFunction<F extends Method>(original: F, plan: SpanPlan): F {
   const cache: PolicyCache = { version: -1, staticAttributes: undefined, argumentKeyRedacted: [] };
@@ -33,6 +34,10 @@ export function createTracedFunction<F extends Method>(original: F, plan: SpanPl
 
     const policy = attributePolicy();
     if (cache.version !== policy.version) refreshCache(cache, plan, policy);
+    if (!plan.startsSpan) {
+      annotateActiveSpan(plan, cache, policy, arguments);
+      return Reflect.apply(original, this, arguments);
+    }
     const parent = context.active();
     let callbackFailure: string | undefined;
     let attributes = cache.staticAttributes;
@@ -44,7 +49,10 @@ export function createTracedFunction<F extends Method>(original: F, plan: SpanPl
       }
     }
     const span = tracer.startSpan(plan.name, spanOptions(plan, attributes, parent), parent);
-    if (callbackFailure !== undefined) markError(span, `attribute callback failed: ${callbackFailure}`);
+    if (callbackFailure !== undefined) {
+      span.setAttribute(ATTR_CALLBACK_ERROR, callbackFailure);
+      markError(span, `attribute callback failed: ${callbackFailure}`);
+    }
     const spanContext = trace.setSpan(parent, span);
     let result: unknown;
     try {
@@ -57,6 +65,17 @@ export function createTracedFunction<F extends Method>(original: F, plan: SpanPl
   } as unknown as F;
 
   return adoptFunctionIdentity(original, traced);
+}
+
+/** A failing mapper must not break the call, nor mark a span this method does not own as failed. */
+function annotateActiveSpan(plan: SpanPlan, cache: PolicyCache, policy: AttributePolicy, args: IArguments): void {
+  const span = trace.getActiveSpan();
+  if (span === undefined || !span.isRecording()) return;
+  try {
+    span.setAttributes(callAttributes(plan, cache, policy, args));
+  } catch (error) {
+    span.setAttribute(ATTR_CALLBACK_ERROR, describeException(error).message);
+  }
 }
 
 function refreshCache(cache: PolicyCache, plan: SpanPlan, policy: AttributePolicy): void {

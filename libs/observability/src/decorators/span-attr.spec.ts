@@ -55,12 +55,12 @@ describe('@SpanAttr', () => {
 
   it('maps through a property path or a function', () => {
     handler.mapped({ user: { id: 'u-1' } }, [200, 201]);
-    expect(lastAttributes()).toEqual({ 'user.id': 'u-1', 'http.status_code': 2 });
+    expect(lastAttributes()).toEqual({ 'code.function.name': 'Handler…', 'user.id': 'u-1', 'http.status_code': 2 });
   });
 
   it('skips a property path that runs into undefined', () => {
     handler.mapped({}, []);
-    expect(lastAttributes()).toEqual({ 'http.status_code': 0 });
+    expect(lastAttributes()).toEqual({ 'code.function.name': 'Handler…', 'http.status_code': 0 });
   });
 
   it('rejects an empty property path at decoration time', () => {

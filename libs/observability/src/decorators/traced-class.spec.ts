@@ -56,8 +56,8 @@ describe('@Traced on a class', () => {
     expect(store.load('u-7')).toBe('u-7:v');
     await store.save();
     expect(otel.spans().map((span) => [span.name, span.attributes])).toEqual([
-      ['SessionStore.load', { 'user.id': 'u-7' }],
-      ['SessionStore.save', {}],
+      ['SessionStore.load', { 'user.id': 'u-7', 'code.function.name': 'SessionStore.load' }],
+      ['SessionStore.save', { 'code.function.name': 'SessionStore.save' }],
     ]);
   });
 

@@ -136,7 +136,12 @@ describe('@Traced on a method', () => {
     expect(calculator.withOptions('abc')).toBe('ABC');
     const [span] = otel.spans();
     expect(span.kind).toBe(SpanKind.CLIENT);
-    expect(span.attributes).toEqual({ 'user.id': 'static-user', 'request.id': 'abc', 'url.path': '/done/ABC' });
+    expect(span.attributes).toEqual({
+      'code.function.name': 'Calculator.withOptions',
+      'user.id': 'static-user',
+      'request.id': 'abc',
+      'url.path': '/done/ABC',
+    });
   });
 
   it('marks the span ERROR when a result callback throws but returns the result unchanged', () => {
@@ -161,7 +166,7 @@ describe('@Traced on a method', () => {
 
   it('records @SpanAttr arguments', () => {
     expect(calculator.sum('u-1', 2, 3)).toBe(5);
-    expect(otel.spans()[0].attributes).toEqual({ 'user.id': 'u-1' });
+    expect(otel.spans()[0].attributes).toEqual({ 'code.function.name': 'Calculator.sum', 'user.id': 'u-1' });
   });
 
   it('wraps a method only once when @Traced is applied twice', () => {

@@ -1,4 +1,5 @@
 import { SpanKind } from '@opentelemetry/api';
+import { ATTR_CODE_FUNCTION_NAME } from '../conventions/attribute-names.js';
 import { isTracedFunction } from '../core/function-identity.js';
 import type { SpanPlan } from '../core/span-plan.js';
 import { createTracedFunction } from '../core/traced-function.js';
@@ -27,7 +28,7 @@ export function Traced(name?: string, options: TracedOptions = {}): ClassDecorat
       traceClass(target as abstract new (...args: never[]) => unknown, name, options);
       return undefined;
     }
-    return traceMethod(target, propertyKey, descriptor, name ?? `${ownerName(target)}.${keyLabel(propertyKey)}`, options);
+    return traceMethod(target, propertyKey, descriptor, name, options);
   }) as ClassDecorator & MethodDecorator;
 }
 
@@ -35,15 +36,16 @@ function traceMethod(
   target: object,
   propertyKey: string | symbol,
   descriptor: PropertyDescriptor,
-  spanName: string,
+  spanName: string | undefined,
   options: TracedOptions,
 ): PropertyDescriptor {
   const original: unknown = descriptor.value;
+  const functionName = `${ownerName(target)}.${keyLabel(propertyKey)}`;
   if (typeof original !== 'function') {
-    throw new TypeError(`@Traced: ${ownerName(target)}.${keyLabel(propertyKey)} is not a method`);
+    throw new TypeError(`@Traced: ${functionName} is not a method`);
   }
   if (isTracedFunction(original)) return descriptor;
-  const plan = buildPlan(spanName, options, readArgumentAttributes(target, propertyKey));
+  const plan = buildPlan(spanName ?? functionName, functionName, options, readArgumentAttributes(target, propertyKey));
   descriptor.value = createTracedFunction(original as (...args: never[]) => unknown, plan);
   return descriptor;
 }
@@ -63,12 +65,19 @@ function traceClass(
   }
 }
 
-function buildPlan(name: string, options: TracedOptions, argumentAttributes: SpanPlan['argumentAttributes']): SpanPlan {
+/** `code.function.name` holds the method's qualified name whatever the span is called; options may override it. */
+function buildPlan(
+  name: string,
+  functionName: string,
+  options: TracedOptions,
+  argumentAttributes: SpanPlan['argumentAttributes'],
+): SpanPlan {
   return {
+    startsSpan: true,
     name,
     kind: options.kind ?? SpanKind.INTERNAL,
     root: options.root === true,
-    staticAttributes: options.attributes,
+    staticAttributes: { [ATTR_CODE_FUNCTION_NAME]: functionName, ...options.attributes },
     argumentAttributes,
     argsAttributes: options.args,
     resultAttributes: options.result,

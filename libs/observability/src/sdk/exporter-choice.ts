@@ -3,11 +3,13 @@ import { ObservabilityConfigurationError } from './configuration-error.js';
 import { parseBoolean, parseHeaderList, parsePositiveInteger, parseUrl, readEnv } from './environment.js';
 import { HONEYCOMB_DEFAULT_ENDPOINT, honeycombTraceHeaders, isClassicHoneycombKey, signalUrl } from './honeycomb.js';
 import { EXPORTER_NAMES, type ExporterName, type ObservabilityOptions } from './observability-options.js';
+import type { OtlpEndpoint } from './otlp-exporters.js';
+import { resolveOtlpProtocol } from './otlp-protocol.js';
 
 export type ExporterChoice =
   | { kind: 'instance'; exporter: SpanExporter }
-  | { kind: 'honeycomb'; url: string; headers: Record<string, string>; keyKind: 'classic' | 'environment' }
-  | { kind: 'otlp'; url: string; headers: Record<string, string> }
+  | ({ kind: 'honeycomb'; keyKind: 'classic' | 'environment' } & OtlpEndpoint)
+  | ({ kind: 'otlp' } & OtlpEndpoint)
   | { kind: 'local'; directory: string; maxFileBytes: number; maxFiles: number; console: boolean }
   | { kind: 'none' };
 
@@ -42,12 +44,18 @@ export function chooseExporter(options: ObservabilityOptions, env: NodeJS.Proces
         kind: 'honeycomb',
         url: honeycombTracesUrl(options, env),
         headers,
+        protocol: resolveOtlpProtocol('traces', options.otlp?.protocol, env),
         keyKind: isClassicHoneycombKey(apiKey) ? 'classic' : 'environment',
       };
     }
     case 'otlp':
       if (!otlpUrl) throw new ObservabilityConfigurationError('exporter', 'otlp', 'OTEL_EXPORTER_OTLP_ENDPOINT is not set');
-      return { kind: 'otlp', url: otlpUrl, headers: otlpHeaders(options, env) };
+      return {
+        kind: 'otlp',
+        url: otlpUrl,
+        headers: otlpHeaders(options, env),
+        protocol: resolveOtlpProtocol('traces', options.otlp?.protocol, env),
+      };
     case 'local':
       return localChoice(options, env);
     case 'none':

@@ -1,7 +1,7 @@
 import { metrics } from '@opentelemetry/api';
-import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
 import type { Resource } from '@opentelemetry/resources';
 import { MeterProvider, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
+import { createOtlpMetricExporter } from './otlp-exporters.js';
 import type { MetricsChoice } from './resolve-config.js';
 
 /** Registers a global meter provider exporting over OTLP, which nestjs-otel's host metrics then use. */
@@ -10,7 +10,7 @@ export function startMetrics(choice: MetricsChoice, resource: Resource): MeterPr
     resource,
     readers: [
       new PeriodicExportingMetricReader({
-        exporter: new OTLPMetricExporter({ url: choice.url, headers: choice.headers }),
+        exporter: createOtlpMetricExporter(choice),
         exportIntervalMillis: choice.exportIntervalMillis,
       }),
     ],

@@ -1,6 +1,7 @@
 import type { Attributes } from '@opentelemetry/api';
 import type { SpanExporter, SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { TailSamplingOptions } from '../sampling/tail-sampling-processor.js';
+import type { OtlpProtocol } from './otlp-protocol.js';
 
 export const EXPORTER_NAMES = ['honeycomb', 'otlp', 'local', 'none'] as const;
 export type ExporterName = (typeof EXPORTER_NAMES)[number];
@@ -51,6 +52,12 @@ export interface ObservabilityOptions {
     tracesEndpoint?: string;
     metricsEndpoint?: string;
     headers?: Record<string, string>;
+    /**
+     * Wire encoding of every OTLP export, to Honeycomb as to a collector: `http/protobuf`
+     * (default) or `http/json`. `OTEL_EXPORTER_OTLP_PROTOCOL` and the per-signal
+     * `OTEL_EXPORTER_OTLP_TRACES_PROTOCOL` / `OTEL_EXPORTER_OTLP_METRICS_PROTOCOL` win.
+     */
+    protocol?: OtlpProtocol;
   };
   /** Keep 1 trace in N (a positive integer). Default 1. */
   sampleRate?: number;

@@ -41,6 +41,7 @@ describe('resolveConfig', () => {
         kind: 'honeycomb',
         url: 'https://api.honeycomb.io/v1/traces',
         headers: { 'x-honeycomb-team': CLASSIC_KEY, 'x-honeycomb-dataset': 'lift-sys' },
+        protocol: 'http/protobuf',
         keyKind: 'classic',
       });
     });
@@ -90,6 +91,7 @@ describe('resolveConfig', () => {
       kind: 'otlp',
       url: 'http://127.0.0.1:4318/v1/traces',
       headers: { 'x-token': 'a=b', other: '2' },
+      protocol: 'http/protobuf',
     });
     const verbatim = resolveConfig({}, { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://127.0.0.1:9999/t' });
     expect(verbatim.exporter).toMatchObject({ url: 'http://127.0.0.1:9999/t' });

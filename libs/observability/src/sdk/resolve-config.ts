@@ -6,12 +6,12 @@ import { chooseExporter, honeycombBaseUrl, otlpHeaders, type ExporterChoice } fr
 import { honeycombMetricsHeaders, signalUrl } from './honeycomb.js';
 import type { TailSamplingOptions } from '../sampling/tail-sampling-processor.js';
 import type { BatchOptions, ObservabilityOptions } from './observability-options.js';
+import type { OtlpEndpoint } from './otlp-exporters.js';
+import { resolveOtlpProtocol } from './otlp-protocol.js';
 
 export const DEFAULT_REQUEST_ATTRIBUTES: readonly string[] = ['user.id', 'request.id', 'environment'];
 
-export interface MetricsChoice {
-  url: string;
-  headers: Record<string, string>;
+export interface MetricsChoice extends OtlpEndpoint {
   exportIntervalMillis: number;
   /** What the startup line may say about where metrics go (never a key). */
   description: string;
@@ -93,6 +93,7 @@ function chooseMetrics(options: ObservabilityOptions, env: NodeJS.ProcessEnv): M
     return {
       url,
       headers: honeycombMetricsHeaders(apiKey, dataset),
+      protocol: resolveOtlpProtocol('metrics', options.otlp?.protocol, env),
       exportIntervalMillis,
       description: `honeycomb dataset=${dataset} ${url}`,
     };
@@ -100,5 +101,11 @@ function chooseMetrics(options: ObservabilityOptions, env: NodeJS.ProcessEnv): M
   const verbatim = readEnv(env, 'OTEL_EXPORTER_OTLP_METRICS_ENDPOINT') ?? options.otlp?.metricsEndpoint;
   if (verbatim === undefined) return undefined;
   const url = parseUrl('OTEL_EXPORTER_OTLP_METRICS_ENDPOINT', verbatim);
-  return { url, headers: otlpHeaders(options, env), exportIntervalMillis, description: `otlp ${url}` };
+  return {
+    url,
+    headers: otlpHeaders(options, env),
+    protocol: resolveOtlpProtocol('metrics', options.otlp?.protocol, env),
+    exportIntervalMillis,
+    description: `otlp ${url}`,
+  };
 }

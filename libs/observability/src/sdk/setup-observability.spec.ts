@@ -73,7 +73,7 @@ describe('setupObservability', () => {
     setupObservability({ logger, env: { HONEYCOMB_API_KEY: key, HONEYCOMB_DATASET: 'x', OTEL_SERVICE_NAME: 'lift-sys' } });
     expect(logger.lines.join('\n')).not.toContain(key);
     expect(logger.lines).toContain(
-      '[observability] service=lift-sys version=dev environment=development traces -> honeycomb https://api.honeycomb.io/v1/traces (environment key) sampleRate=1',
+      '[observability] service=lift-sys version=dev environment=development traces -> honeycomb https://api.honeycomb.io/v1/traces http/protobuf (environment key) sampleRate=1',
     );
     expect(logger.lines.some((line) => line.startsWith('WARN') && line.includes('HONEYCOMB_DATASET'))).toBe(true);
   });

@@ -1,11 +1,12 @@
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { BatchSpanProcessor, SimpleSpanProcessor, type SpanExporter, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { RequestAttributesProcessor } from '../http/request-attributes-processor.js';
 import { ConsoleTreeProcessor } from '../local/console-tree-processor.js';
 import type { DeterministicSampler } from '../sampling/deterministic-sampler.js';
 import { TailSamplingProcessor } from '../sampling/tail-sampling-processor.js';
 import { JsonlFileExporter } from '../local/jsonl-file-exporter.js';
+import { ExportGuard } from './export-guard.js';
 import type { ObservabilityLogger } from './observability-options.js';
+import { createOtlpTraceExporter } from './otlp-exporters.js';
 import type { ResolvedConfig } from './resolve-config.js';
 
 /**
@@ -35,17 +36,8 @@ function exportProcessors(config: ResolvedConfig, logger: ObservabilityLogger): 
     case 'instance':
       return [wrapExporter(choice.exporter, config)];
     case 'honeycomb':
-    case 'otlp': {
-      // At most two requests in flight, each given up after the batch timeout: with the endpoint
-      // hanging, requests would otherwise pile up (30 by default, each holding a batch) and grow memory.
-      const exporter = new OTLPTraceExporter({
-        url: choice.url,
-        headers: choice.headers,
-        concurrencyLimit: 2,
-        timeoutMillis: config.batch.exportTimeoutMillis,
-      });
-      return [wrapExporter(exporter, config)];
-    }
+    case 'otlp':
+      return [wrapExporter(createOtlpTraceExporter(choice, config.batch.exportTimeoutMillis), config)];
     case 'local': {
       const processors = [wrapExporter(new JsonlFileExporter(choice), config)];
       if (choice.console) processors.push(new ConsoleTreeProcessor((text) => logger.info(text)));
@@ -54,8 +46,10 @@ function exportProcessors(config: ResolvedConfig, logger: ObservabilityLogger): 
   }
 }
 
+/** Every exporter sits behind the export guard, so no attribute value can cost a batch. */
 function wrapExporter(exporter: SpanExporter, config: ResolvedConfig): SpanProcessor {
-  return config.spanProcessor === 'simple' ? new SimpleSpanProcessor(exporter) : new BatchSpanProcessor(exporter, config.batch);
+  const guarded = new ExportGuard(exporter);
+  return config.spanProcessor === 'simple' ? new SimpleSpanProcessor(guarded) : new BatchSpanProcessor(guarded, config.batch);
 }
 
 /** One line saying where spans go; never includes a key or a header value. */
@@ -63,9 +57,9 @@ export function describeStartup(config: ResolvedConfig): string {
   const choice = config.exporter;
   const destination =
     choice.kind === 'honeycomb'
-      ? `honeycomb ${choice.url} (${choice.keyKind} key${choice.headers['x-honeycomb-dataset'] ? `, dataset=${choice.headers['x-honeycomb-dataset']}` : ''})`
+      ? `honeycomb ${choice.url} ${choice.protocol} (${choice.keyKind} key${choice.headers['x-honeycomb-dataset'] ? `, dataset=${choice.headers['x-honeycomb-dataset']}` : ''})`
       : choice.kind === 'otlp'
-        ? `otlp ${choice.url}${Object.keys(choice.headers).length ? ` (headers: ${Object.keys(choice.headers).join(', ')})` : ''}`
+        ? `otlp ${choice.url} ${choice.protocol}${Object.keys(choice.headers).length ? ` (headers: ${Object.keys(choice.headers).join(', ')})` : ''}`
         : choice.kind === 'local'
           ? `local ${choice.directory}/spans.jsonl${choice.console ? ' + console trees' : ''}`
           : choice.kind === 'instance'

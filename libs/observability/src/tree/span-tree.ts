@@ -1,6 +1,7 @@
 import { SpanStatusCode } from '@opentelemetry/api';
 import { hrTimeToMilliseconds } from '@opentelemetry/core';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import { ATTR_CODE_FUNCTION_NAME } from '../conventions/attribute-names.js';
 
 export interface SpanNode {
   readonly span: ReadableSpan;
@@ -46,11 +47,14 @@ export function formatSpanForest(roots: readonly SpanNode[], options: FormatOpti
   return lines.join('\n');
 }
 
+/** Repeats what the span name already says on nearly every span. */
+const UNLISTED_BY_DEFAULT: ReadonlySet<string> = new Set([ATTR_CODE_FUNCTION_NAME]);
+
 function describeSpan(span: ReadableSpan, options: FormatOptions): string {
   const parts = [span.name];
   if (options.durations !== false) parts.push(`${hrTimeToMilliseconds(span.duration).toFixed(1)}ms`);
   const maxLength = options.maxValueLength ?? 60;
-  const keys = options.attributeKeys ?? Object.keys(span.attributes);
+  const keys = options.attributeKeys ?? Object.keys(span.attributes).filter((key) => !UNLISTED_BY_DEFAULT.has(key));
   for (const key of keys) {
     const value = span.attributes[key];
     if (value === undefined) continue;
