@@ -1,11 +1,13 @@
+import { DESCRIPTION_MAX, SLO_NAME_MAX } from '../spec/limits.js';
 import type { BurnAlert, Slo } from '../spec/slo.js';
+import { checkDescription, checkName } from './text-rules.js';
 
 const isWhole = (n: number, min: number, max: number): boolean => Number.isInteger(n) && n >= min && n <= max;
 
 /** The rules Honeycomb's SLOs API enforces. */
 export function checkSlo(slo: Slo): string[] {
   const problems: string[] = [];
-  if (!slo.name) problems.push('an SLO needs a name');
+  problems.push(...checkName(slo.name, SLO_NAME_MAX), ...checkDescription(slo.description, DESCRIPTION_MAX));
   if (!slo.sli?.alias) problems.push('an SLO needs an sli alias');
   if (!isWhole(slo.target_per_million, 1, 999_999)) {
     problems.push(`target_per_million ${slo.target_per_million} must be a whole number from 1 to 999999`);
@@ -19,6 +21,7 @@ export function checkSlo(slo: Slo): string[] {
 export function checkBurnAlert(alert: BurnAlert, slo: Slo | undefined): string[] {
   const problems: string[] = [];
   if (!alert.description) problems.push('a burn alert needs a description (it identifies the alert within its SLO)');
+  problems.push(...checkDescription(alert.description, DESCRIPTION_MAX));
   if (alert.alert_type === 'exhaustion_time') {
     if (!isWhole(alert.exhaustion_minutes, 1, Number.MAX_SAFE_INTEGER)) {
       problems.push(`exhaustion_minutes ${alert.exhaustion_minutes} must be a positive whole number`);

@@ -1,4 +1,4 @@
-import { avg, count, desc, heatmap } from '../spec/builders.js';
+import { avg, concurrency, count, desc, heatmap } from '../spec/builders.js';
 import type { Trigger } from '../spec/trigger.js';
 import { checkTrigger } from './trigger-rules.js';
 
@@ -40,6 +40,7 @@ describe('checkTrigger', () => {
     ]);
     expect(checkTrigger(trigger({ frequency: 86_460 }, { time_range: 86_460 }))).toEqual([
       'frequency 86460 must be between 60 and 86400 seconds',
+      'time_range 86460 is more than one day (86400 s), the longest a trigger looks back',
     ]);
     expect(checkTrigger(trigger({ frequency: 86_400 }, { time_range: 86_400 }))).toEqual([]);
   });
@@ -63,6 +64,20 @@ describe('checkTrigger', () => {
     ]);
     expect(checkTrigger(trigger({}, { start_time: 1 }))).toEqual([
       'a trigger query cannot set start_time or end_time: it always ends at the evaluation',
+    ]);
+  });
+
+  it('looks back at most one day and never uses CONCURRENCY (Honeycomb trigger limits)', () => {
+    expect(checkTrigger(trigger({ frequency: 36_000 }, { time_range: 90_000 }))).toEqual([
+      'time_range 90000 is more than one day (86400 s), the longest a trigger looks back',
+    ]);
+    expect(checkTrigger(trigger({}, { calculations: [concurrency()] }))).toEqual(['CONCURRENCY cannot be used in a trigger']);
+  });
+
+  it('bounds the name and leaves room for the managed marker in the description', () => {
+    expect(checkTrigger(trigger({ name: 'x'.repeat(121) }))).toEqual(['name is 121 characters; Honeycomb allows at most 120']);
+    expect(checkTrigger(trigger({ description: 'x'.repeat(1000) }))).toEqual([
+      'description is 1000 characters; at most 990 fit (Honeycomb allows 1023, apply adds its marker)',
     ]);
   });
 
