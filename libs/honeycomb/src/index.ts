@@ -32,8 +32,5 @@ export { fetchRemoteState } from './api/remote-state.js';
 export { applyPlan } from './api/apply-plan.js';
 export { formatPlanItem, summarizePlan, type PlanItem } from './api/plan-item.js';
 
-export { main as applyMain } from './cli/apply.js';
-export type { CliIo } from './cli/io.js';
 export { renderTable } from './cli/table.js';
-export { main as queryMain } from './cli/query.js';
 export { exportDefinitions, renderDefinitionFiles } from './cli/export-definitions.js';

@@ -20,11 +20,7 @@ describe('honeycomb apply CLI against a local Honeycomb', () => {
     err = [];
     return main(['--apply', ...flags], env, io, { definitions: defs, declaredColumns: DECLARED_COLUMNS });
   };
-  const writesDuring = async (run: () => Promise<number>) => {
-    const before = honeycomb.writes().length;
-    expect(await run()).toBe(0);
-    return honeycomb.writes().slice(before);
-  };
+  const writesDuring = (run: () => Promise<number>) => honeycomb.writesDuring(async () => expect(await run()).toBe(0));
 
   beforeEach(async () => {
     honeycomb = new FakeHoneycomb(KEY);

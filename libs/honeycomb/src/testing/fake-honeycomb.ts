@@ -90,6 +90,13 @@ export class FakeHoneycomb {
     return this.requests.filter((r) => r.method !== 'GET');
   }
 
+  /** The writes `run` caused. */
+  async writesDuring(run: () => Promise<unknown>): Promise<RecordedRequest[]> {
+    const before = this.writes().length;
+    await run();
+    return this.writes().slice(before);
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = req.method ?? 'GET';
@@ -160,7 +167,9 @@ export class FakeHoneycomb {
     }
     this.checkUpdate(route, existing, body!);
     this.checkReferences(route, body!);
-    return [200, this.save(route, store, route.id!, { ...body, created_at: existing['created_at'] })];
+    // An annotation keeps its query whether or not the update repeats `query_id`.
+    const kept = route.resource === 'query_annotations' ? { query_id: existing['query_id'] } : {};
+    return [200, this.save(route, store, route.id!, { ...body, ...kept, created_at: existing['created_at'] })];
   }
 
   private list(route: Route, store: Map<string, Body>, params: URLSearchParams): Body[] {
