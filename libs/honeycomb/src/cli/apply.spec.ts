@@ -250,6 +250,14 @@ describe('honeycomb apply CLI against a local Honeycomb', () => {
     expect(honeycomb.requests).toEqual([]);
   });
 
+  it('rejects an unknown option or a missing value before calling Honeycomb', async () => {
+    expect(await apply(sampleDefinitions(), '--delete-unmanged')).toBe(1);
+    expect(err[0]).toMatch(/^error: Unknown option '--delete-unmanged'/);
+    expect(await apply(sampleDefinitions(), '--dataset')).toBe(1);
+    expect(err[0]).toMatch(/^error: Option '--dataset <value>' argument missing/);
+    expect(honeycomb.requests).toEqual([]);
+  });
+
   it('needs a dataset', async () => {
     delete env['HONEYCOMB_DATASET'];
     expect(await apply()).toBe(1);
