@@ -35,7 +35,8 @@ export async function fetchRemoteState(
     // Listed per SLO only, and the list leaves out `recipients`
     // (https://docs.honeycomb.io/api/burn-alerts/list-all-burn-alerts-for-an-slo), so each alert is
     // read whole; comparing against the list would rewrite every alert's recipients on every apply.
-    for (const slo of slos) {
+    const managedSlos = new Set((defs.slos ?? []).map((s) => s.name));
+    for (const slo of slos.filter((s) => managedSlos.has(String(s['name'])))) {
       const listed = await list(true, `${apiPaths.burnAlerts(dataset)}?slo_id=${encodeURIComponent(String(slo['id']))}`);
       for (const alert of listed) {
         burnAlerts.push(await client.get<Body>(`${apiPaths.burnAlerts(dataset)}/${encodeURIComponent(String(alert['id']))}`));

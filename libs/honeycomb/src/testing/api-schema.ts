@@ -409,5 +409,7 @@ export function checkTriggerRules(body: Record<string, unknown>): string[] {
   if (frequency % 60 !== 0) problems.push('frequency: must be divisible by 60');
   if (timeRange > 86_400) problems.push('query.time_range: at most one day');
   if (timeRange > 4 * frequency) problems.push('query.time_range: may not be greater than 4 times the frequency');
+  // internal/provider/trigger_resource.go: "The Trigger's query duration must be at least equal to the frequency."
+  if (timeRange < frequency) problems.push('query.time_range: must be at least the frequency');
   return problems;
 }

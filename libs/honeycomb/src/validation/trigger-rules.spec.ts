@@ -55,6 +55,13 @@ describe('checkTrigger', () => {
     expect(checkTrigger(trigger({}, { time_range: undefined }))).toEqual(['a trigger query needs a time_range']);
   });
 
+  it('bounds exceeded_limit to 1..5', () => {
+    expect(checkTrigger(trigger({ threshold: { op: '>', value: 1, exceeded_limit: 5 } }))).toEqual([]);
+    expect(checkTrigger(trigger({ threshold: { op: '>', value: 1, exceeded_limit: 6 } }))).toEqual([
+      'threshold exceeded_limit 6 must be a whole number from 1 to 5',
+    ]);
+  });
+
   it('checks threshold, schedule and fixed times', () => {
     expect(checkTrigger(trigger({ threshold: { op: '=' as '>', value: 1 } }))).toEqual([
       'threshold operator = must be one of > >= < <=',

@@ -31,6 +31,8 @@ export function checkTrigger(trigger: Trigger): string[] {
   if (frequency < MIN_FREQUENCY || frequency > MAX_FREQUENCY) {
     problems.push(`frequency ${frequency} must be between ${MIN_FREQUENCY} and ${MAX_FREQUENCY} seconds`);
   }
+  // terraform-provider-honeycombio internal/provider/trigger_resource.go: "The Trigger's query duration
+  // must be at least equal to the frequency" and "cannot be more than four times the frequency".
   if (query.time_range === undefined) {
     problems.push('a trigger query needs a time_range');
   } else if (query.time_range < frequency || query.time_range > TRIGGER_MAX_RANGE_PER_FREQUENCY * frequency) {
@@ -43,6 +45,11 @@ export function checkTrigger(trigger: Trigger): string[] {
   if (!(THRESHOLD_OPS as readonly string[]).includes(threshold.op))
     problems.push(`threshold operator ${threshold.op} must be one of ${THRESHOLD_OPS.join(' ')}`);
   if (!Number.isFinite(threshold.value)) problems.push(`threshold value ${threshold.value} must be a finite number`);
+  // terraform-provider-honeycombio internal/provider/trigger_resource.go: exceeded_limit Between(1, 5).
+  const limit = threshold.exceeded_limit;
+  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1 && limit <= 5)) {
+    problems.push(`threshold exceeded_limit ${limit} must be a whole number from 1 to 5`);
+  }
   if (trigger.alert_type !== undefined && !['on_change', 'on_true'].includes(trigger.alert_type)) {
     problems.push(`alert_type must be on_change or on_true, not ${trigger.alert_type}`);
   }
