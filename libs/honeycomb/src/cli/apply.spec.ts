@@ -141,6 +141,28 @@ describe('honeycomb apply CLI against a local Honeycomb', () => {
     expect([...out, ...err].join('\n')).not.toContain(key);
   });
 
+  const changes: Array<[string, (defs: HoneycombDefinitions) => void]> = [
+    ['a trigger threshold', (d) => (d.triggers![0]!.threshold.value = 0.2)],
+    [
+      'trigger recipients, in another order',
+      (d) => (d.triggers![0]!.recipients = [...d.triggers![0]!.recipients!].reverse().slice(0, 1)),
+    ],
+    ['burn alert recipients', (d) => (d.burnAlerts![0]!.recipients = [d.recipients![1]!, d.recipients![0]!])],
+    ['an SLO target', (d) => (d.slos![0]!.target_per_million = 990_000)],
+    ['a derived column expression', (d) => (d.derivedColumns![0]!.expression = 'IF(EXISTS($error), 1, 0)')],
+    ['a query description', (d) => (d.queries![0]!.description = 'P95 per operation')],
+    ['a query spec', (d) => (d.queries![0]!.query.limit = 50)],
+    ['board panel order', (d) => d.boards![0]!.panels.reverse()],
+  ];
+  it.each(changes)('after a change to %s, the next apply writes nothing', async (_what, change) => {
+    await apply();
+    const defs = sampleDefinitions();
+    change(defs);
+    expect(await writesDuring(() => apply(defs))).not.toEqual([]);
+    expect(await writesDuring(() => apply(defs))).toEqual([]);
+    expect(out).toContainEqual(expect.stringMatching(/^Plan: 0 to create, 0 to update, \d+ unchanged, 0 to delete\.$/));
+  });
+
   it('prints the plan and changes nothing without --apply', async () => {
     out = [];
     err = [];
