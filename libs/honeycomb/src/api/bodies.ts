@@ -47,7 +47,7 @@ export const derivedColumnBody = (d: DerivedColumn): Body => ({
   description: markDescription(d.description),
 });
 
-/** A new annotation: `query_id` is fixed once created, so an update never sends it. */
+/** A new annotation; `query_id` is fixed once created, so updates only ever repeat it. */
 export const annotationBody = (q: NamedQuery, ids: IdRegistry): Body => ({
   ...annotationUpdateBody(q),
   query_id: ids.get('query', q.name),

@@ -74,7 +74,12 @@ export function planQueries(
       ...base,
       action: 'update',
       changes,
-      execute: async ({ client }) => void (await client.put<Body>(`${annotationsPath}/${annotationId}`, annotationUpdateBody(q))),
+      // The unchanged query_id is repeated, as Honeycomb's update example does; it never differs.
+      execute: async ({ client }) =>
+        void (await client.put<Body>(`${annotationsPath}/${annotationId}`, {
+          ...annotationUpdateBody(q),
+          query_id: current['query_id'],
+        })),
     };
   });
   const unmanaged = deleteUnmanaged
