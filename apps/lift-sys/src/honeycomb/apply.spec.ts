@@ -62,7 +62,7 @@ describe('applying the lift-sys definitions to Honeycomb', () => {
     expect(calls.slice(0, 2)).toEqual(['POST /1/queries/lift-sys', 'POST /1/query_annotations/lift-sys']);
     expect(calls).toContain('PUT /1/boards/:id');
     expect(calls.at(-1)).toBe('DELETE /1/query_annotations/lift-sys/:id');
-    expect(writes.flatMap((r) => checkRequest(r.method, r.path, r.body))).toEqual([]);
+    expect(honeycomb.requests.flatMap((r) => checkRequest(r.method, r.path, r.body))).toEqual([]);
     expect(await writesDuring(() => apply(changed))).toEqual([]);
   });
 
