@@ -117,6 +117,22 @@ describe('honeycomb apply CLI against a local Honeycomb', () => {
     expect(await writesDuring(() => apply(defs))).toEqual([]);
   });
 
+  it('leaves an annotation someone else made under the same name alone when the query differs', async () => {
+    const theirs = honeycomb.seed(`queries/${DATASET}`, { calculations: [{ op: 'COUNT' }] });
+    const annotation = honeycomb.seed(`query_annotations/${DATASET}`, {
+      name: 'Error Rate',
+      description: 'mine',
+      query_id: theirs['id'],
+    });
+    expect(await apply()).toBe(0);
+    expect(out).toContain('~ update query "Error Rate" (query)');
+    const named = honeycomb.objects(`query_annotations/${DATASET}`).filter((a) => a['name'] === 'Error Rate');
+    expect(named).toHaveLength(2);
+    expect(named).toContainEqual(annotation);
+    expect(await writesDuring(() => apply(sampleDefinitions(), '--delete-unmanaged'))).toEqual([]);
+    expect(honeycomb.objects(`query_annotations/${DATASET}`)).toContainEqual(annotation);
+  });
+
   it('skips a burn alert without recipients with a warning, and applies the rest', async () => {
     const defs = sampleDefinitions();
     defs.burnAlerts![0]!.recipients = [];
