@@ -190,13 +190,14 @@ const annotationUpdate: Schema = obj({
   query_id: str(),
 });
 
-/** terraform-provider-honeycombio client/slo.go and internal/provider/slo_resource.go. */
+/** terraform-provider-honeycombio client/slo.go (fields) and https://docs.honeycomb.io/api/tag/SLOs/ (limits). */
 const slo: Schema = obj({
   name: str({ required: true, minLength: 1, maxLength: SLO_NAME_MAX }),
   description: str({ maxLength: DESCRIPTION_MAX }),
   sli: obj({ alias: str({ required: true, minLength: 1 }) }, true),
-  target_per_million: int({ required: true, min: 1, max: 999_999 }),
-  time_period_days: int({ required: true, min: 1, max: 90 }),
+  // https://docs.honeycomb.io/api/tag/SLOs/: target_per_million [0 .. 999999], time_period_days >= 1.
+  target_per_million: int({ required: true, min: 0, max: 999_999 }),
+  time_period_days: int({ required: true, min: 1 }),
   tags,
 });
 
