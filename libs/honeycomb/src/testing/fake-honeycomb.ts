@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { checkSchema, checkTriggerRules, isRoute, routeOf, type Route } from './api-schema.js';
+import { checkTriggerRules, isRoute, routeOf, type Route } from './api-schema.js';
+import { checkSchema } from './body-schema.js';
 
 type Body = Record<string, unknown>;
 
