@@ -1,4 +1,5 @@
 import type { HoneycombDefinitions } from '../spec/definitions.js';
+import { checkRequest } from '../testing/api-schema.js';
 import { FakeHoneycomb } from '../testing/fake-honeycomb.js';
 import { DECLARED_COLUMNS, sampleDefinitions } from '../testing/fixtures.js';
 import { main } from './apply.js';
@@ -29,6 +30,10 @@ describe('honeycomb apply CLI against a local Honeycomb', () => {
   });
   afterEach(async () => {
     expect([...out, ...err].join('\n')).not.toContain(KEY);
+    // Whatever a test makes apply do, every request it sent conforms to Honeycomb's published API.
+    expect(
+      honeycomb.requests.flatMap((r) => checkRequest(r.method, r.path, r.body).map((p) => `${r.method} ${r.path}: ${p}`)),
+    ).toEqual([]);
     await honeycomb.stop();
   });
 
