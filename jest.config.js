@@ -8,6 +8,7 @@ export default {
     '^@lift-sys/observability$': '<rootDir>/libs/observability/src/index.ts',
     '^@lift-sys/honeycomb$': '<rootDir>/libs/honeycomb/src/index.ts',
     '^@lift-sys/honeycomb/testing$': '<rootDir>/libs/honeycomb/src/testing/index.ts',
+    '^@lift-sys/honeycomb/cli$': '<rootDir>/libs/honeycomb/src/cli/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   transform: {

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { main } from '../src/cli/apply.js';
 import { processIo } from '../src/cli/io.js';
 

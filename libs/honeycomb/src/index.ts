@@ -29,11 +29,13 @@ export { HoneycombClient, type ClientOptions } from './api/client.js';
 export { HoneycombApiError } from './api/errors.js';
 export { computePlan, type Plan } from './api/plan.js';
 export { fetchRemoteState } from './api/remote-state.js';
-export { applyPlan } from './api/apply-plan.js';
+export { ApplyError, applyPlan } from './api/apply-plan.js';
+export { MANAGED_MARKER } from './api/managed-marker.js';
 export { formatPlanItem, summarizePlan, type PlanItem } from './api/plan-item.js';
 
-export { main as applyMain } from './cli/apply.js';
-export type { CliIo } from './cli/io.js';
+export { samplingPolicyFrom, type SamplingOptions, type SamplingPolicy } from './refinery/sampling-policy.js';
+export { refineryConfig, refineryRules, type RefineryDocument } from './refinery/refinery-files.js';
+export { checkRefineryConfig, checkRefineryRules } from './refinery/validate-refinery.js';
+
 export { renderTable } from './cli/table.js';
-export { main as queryMain } from './cli/query.js';
 export { exportDefinitions, renderDefinitionFiles } from './cli/export-definitions.js';

@@ -1,6 +1,7 @@
 import type { Body } from './bodies.js';
 import { changedFields } from './compare.js';
 import type { IdRegistry } from './id-registry.js';
+import { isManaged } from './managed-marker.js';
 import type { PlanItem, ResourceKind } from './plan-item.js';
 
 export interface PlannedKind {
@@ -21,9 +22,18 @@ export interface ResourceSpec<D> {
   body: (d: D, ids: IdRegistry) => Body;
   /** Records an object's id for the kinds that refer to it. */
   register?: (d: D, id: string, ids: IdRegistry) => void;
+  /** Why a definition cannot be sent as it stands; it is then skipped and left alone remotely. */
+  skipReason?: (d: D) => string | undefined;
+  /** Whether a remote object no definition matches may be deleted; by default, when it carries the managed marker. */
+  deletable?: (r: Body) => boolean;
 }
 
-/** create / update / unchanged per definition, and a delete per unmatched remote object when asked. */
+const markedManaged = (r: Body): boolean => isManaged(r['description']);
+
+/**
+ * create / update / unchanged per definition; and, when asked, a delete per remote object that no
+ * definition matches and that this tool created.
+ */
 export function planResource<D>(spec: ResourceSpec<D>, ids: IdRegistry, deleteUnmanaged: boolean): PlannedKind {
   const remoteByKey = new Map<string, Body>();
   for (const r of spec.remote) {
@@ -33,7 +43,10 @@ export function planResource<D>(spec: ResourceSpec<D>, ids: IdRegistry, deleteUn
   const matched = new Set<Body>();
   const items = (spec.definitions ?? []).map((d): PlanItem => {
     const remote = remoteByKey.get(spec.key(d));
+    if (remote) matched.add(remote);
     const base = { kind: spec.kind, name: spec.label(d) };
+    const reason = spec.skipReason?.(d);
+    if (reason) return { ...base, action: 'skip', changes: [], reason };
     if (!remote) {
       return {
         ...base,
@@ -45,7 +58,6 @@ export function planResource<D>(spec: ResourceSpec<D>, ids: IdRegistry, deleteUn
         },
       };
     }
-    matched.add(remote);
     const id = String(remote['id']);
     spec.register?.(d, id, ids);
     const changes = changedFields(spec.body(d, ids), remote);
@@ -57,9 +69,10 @@ export function planResource<D>(spec: ResourceSpec<D>, ids: IdRegistry, deleteUn
       execute: async ({ client, ids: live }) => void (await client.put<Body>(`${spec.collection}/${id}`, spec.body(d, live))),
     };
   });
+  const deletable = spec.deletable ?? markedManaged;
   const deletes = deleteUnmanaged
     ? spec.remote
-        .filter((r) => !matched.has(r))
+        .filter((r) => !matched.has(r) && deletable(r))
         .map((r): PlanItem => ({
           kind: spec.kind,
           name: spec.remoteLabel(r),

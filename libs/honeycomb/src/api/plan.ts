@@ -1,5 +1,5 @@
 import type { HoneycombDefinitions } from '../spec/definitions.js';
-import { recipientKey } from '../spec/recipient.js';
+import { recipientKey, recipientLabel } from '../spec/recipient.js';
 import {
   boardBody,
   burnAlertBody,
@@ -11,6 +11,7 @@ import {
   type Body,
 } from './bodies.js';
 import { IdRegistry } from './id-registry.js';
+import { unmarkDescription } from './managed-marker.js';
 import { apiPaths } from './paths.js';
 import type { PlanItem } from './plan-item.js';
 import { planQueries } from './plan-queries.js';
@@ -26,9 +27,23 @@ export interface Plan {
 
 export interface PlanOptions {
   dataset: string;
-  /** Delete remote objects of the managed kinds that no definition matches. */
+  /**
+   * Delete remote objects that this tool created (they carry the managed marker) and that no
+   * definition matches any more. Recipients are never deleted: they are shared by every environment
+   * of the team (https://docs.honeycomb.io/api/tag/Recipients/).
+   */
   deleteUnmanaged?: boolean;
 }
+
+/**
+ * Honeycomb rejects a burn alert without recipients on create and update (terraform-provider-
+ * honeycombio internal/provider/burn_alert_resource.go: "At least one recipient block is required for
+ * a burn alert"; the OpenAPI BurnAlertCreateRequest lists `recipients` as required). Such an alert is
+ * skipped with this warning rather than failing the whole apply, so the rest still lands and the local
+ * engine can still evaluate it.
+ */
+export const BURN_ALERT_NEEDS_RECIPIENT =
+  'no recipient, and Honeycomb requires at least one on a burn alert; give it a recipient to create it';
 
 const quoted = (name: unknown): string => `"${String(name)}"`;
 const named = (r: Body): string | undefined => r['name'] as string | undefined;
@@ -52,11 +67,12 @@ export function computePlan(defs: HoneycombDefinitions, remote: RemoteState, opt
         definitions: defs.recipients,
         remote: remote.recipients,
         key: recipientKey,
-        label: recipientKey,
+        label: recipientLabel,
         remoteKey: remoteRecipientKey,
-        remoteLabel: (r) => remoteRecipientKey(r) ?? String(r['id']),
+        remoteLabel: (r) => String(r['id']),
         body: recipientBody,
         register: (d, id, live) => live.set('recipient', recipientKey(d), id),
+        deletable: () => false,
       },
       ids,
       del,
@@ -101,9 +117,11 @@ export function computePlan(defs: HoneycombDefinitions, remote: RemoteState, opt
         remote: remote.burnAlerts,
         key: (d) => burnAlertKey(d.slo.name, d.description),
         label: (d) => `${quoted(d.description)} of SLO ${quoted(d.slo.name)}`,
-        remoteKey: (r) => burnAlertKey(sloNameById.get(remoteSloId(r) ?? '') ?? '', r['description']),
-        remoteLabel: (r) => `${quoted(r['description'])} of SLO ${quoted(sloNameById.get(remoteSloId(r) ?? ''))}`,
+        remoteKey: (r) => burnAlertKey(sloNameById.get(remoteSloId(r) ?? '') ?? '', unmarkDescription(r['description'])),
+        remoteLabel: (r) =>
+          `${quoted(unmarkDescription(r['description']))} of SLO ${quoted(sloNameById.get(remoteSloId(r) ?? ''))}`,
         body: burnAlertBody,
+        skipReason: (d) => (d.recipients?.length ? undefined : BURN_ALERT_NEEDS_RECIPIENT),
       },
       ids,
       del,

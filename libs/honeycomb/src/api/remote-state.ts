@@ -1,5 +1,5 @@
 import type { HoneycombDefinitions } from '../spec/definitions.js';
-import type { Body } from './bodies.js';
+import { compareIds, type Body } from './bodies.js';
 import type { HoneycombClient } from './client.js';
 import { apiPaths } from './paths.js';
 
@@ -32,8 +32,15 @@ export async function fetchRemoteState(
   const slos = await list(defs.slos || defs.burnAlerts, apiPaths.slos(dataset));
   const burnAlerts: Body[] = [];
   if (defs.burnAlerts) {
-    for (const slo of slos) {
-      burnAlerts.push(...(await list(true, `${apiPaths.burnAlerts(dataset)}?slo_id=${encodeURIComponent(String(slo['id']))}`)));
+    // Listed per SLO only, and the list leaves out `recipients`
+    // (https://docs.honeycomb.io/api/burn-alerts/list-all-burn-alerts-for-an-slo), so each alert is
+    // read whole; comparing against the list would rewrite every alert's recipients on every apply.
+    const managedSlos = new Set((defs.slos ?? []).map((s) => s.name));
+    for (const slo of slos.filter((s) => managedSlos.has(String(s['name'])))) {
+      const listed = await list(true, `${apiPaths.burnAlerts(dataset)}?slo_id=${encodeURIComponent(String(slo['id']))}`);
+      for (const alert of listed) {
+        burnAlerts.push(await client.get<Body>(`${apiPaths.burnAlerts(dataset)}/${encodeURIComponent(String(alert['id']))}`));
+      }
     }
   }
   const triggers = await list(defs.triggers, apiPaths.triggers(dataset));
@@ -51,5 +58,22 @@ export async function fetchRemoteState(
   for (const trigger of triggers) {
     if (!trigger['query'] && typeof trigger['query_id'] === 'string') trigger['query'] = querySpecs.get(trigger['query_id']);
   }
-  return { recipients, derivedColumns, annotations, querySpecs, slos, burnAlerts, triggers, boards };
+  return {
+    recipients,
+    derivedColumns,
+    annotations,
+    querySpecs,
+    slos,
+    burnAlerts: burnAlerts.map(withSortedRecipients),
+    triggers: triggers.map(withSortedRecipients),
+    boards,
+  };
+}
+
+/** Recipient order carries no meaning; sorted by id, as request bodies are. */
+function withSortedRecipients(alert: Body): Body {
+  const recipients = alert['recipients'];
+  if (!Array.isArray(recipients)) return alert;
+  const sorted = [...(recipients as Body[])].sort((a, b) => compareIds(String(a['id']), String(b['id'])));
+  return { ...alert, recipients: sorted };
 }

@@ -27,6 +27,15 @@ describe('exporting definitions as JSON', () => {
     );
   });
 
+  it('never writes a PagerDuty key or webhook URL, only its hash', () => {
+    const defs = sampleDefinitions();
+    const key = defs.recipients![1]!.target;
+    const files = Object.values(renderDefinitionFiles(defs)).join('');
+    expect(files).not.toContain(key);
+    expect(renderDefinitionFiles(defs)['recipients.json']).toContain('"target": "sha256:3eb1bd43"');
+    expect(renderDefinitionFiles(defs)['triggers.json']).toContain('"target": "sha256:3eb1bd43"');
+  });
+
   it('does not depend on the key order the definitions were written in', () => {
     const reordered = sampleDefinitions();
     reordered.slos = [

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HoneycombDefinitions } from '../spec/definitions.js';
+import { SECRET_TARGET_TYPES, targetHash, type RecipientRef } from '../spec/recipient.js';
 
 const FILES: Array<[keyof HoneycombDefinitions, string]> = [
   ['recipients', 'recipients.json'],
@@ -24,9 +25,23 @@ function sortKeys(value: unknown): unknown {
   );
 }
 
-/** File name → pretty JSON, one file per kind, identical for identical definitions. */
+/** A PagerDuty key or webhook URL is exported as its hash, so committed JSON never holds a secret. */
+const hidden = <R extends RecipientRef>(r: R): R =>
+  SECRET_TARGET_TYPES.has(r.type) ? { ...r, target: `sha256:${targetHash(r.target)}` } : r;
+
+function withoutSecrets(defs: HoneycombDefinitions): HoneycombDefinitions {
+  return {
+    ...defs,
+    recipients: defs.recipients?.map(hidden),
+    burnAlerts: defs.burnAlerts?.map((b) => ({ ...b, recipients: b.recipients?.map(hidden) })),
+    triggers: defs.triggers?.map((t) => ({ ...t, recipients: t.recipients?.map(hidden) })),
+  };
+}
+
+/** File name → pretty JSON, one file per kind, identical for identical definitions; secret targets hashed. */
 export function renderDefinitionFiles(defs: HoneycombDefinitions): Record<string, string> {
-  return Object.fromEntries(FILES.map(([kind, file]) => [file, `${JSON.stringify(sortKeys(defs[kind] ?? []), null, 2)}\n`]));
+  const safe = withoutSecrets(defs);
+  return Object.fromEntries(FILES.map(([kind, file]) => [file, `${JSON.stringify(sortKeys(safe[kind] ?? []), null, 2)}\n`]));
 }
 
 /** Writes the rendered files into `dir`, returning their paths. */

@@ -13,9 +13,10 @@ export const processIo: CliIo = {
   stderr: (line) => process.stderr.write(`${line}\n`),
 };
 
-/** Wraps the output so a secret can never be printed, whatever an error message echoes back. */
-export function redacting(io: CliIo, secret: string | undefined): CliIo {
-  if (!secret) return io;
-  const scrub = (line: string): string => line.split(secret).join('[REDACTED]');
+/** Wraps the output so secrets can never be printed, whatever an error message echoes back. */
+export function redacting(io: CliIo, ...secrets: Array<string | undefined>): CliIo {
+  const present = secrets.filter((s): s is string => !!s);
+  if (present.length === 0) return io;
+  const scrub = (line: string): string => present.reduce((text, secret) => text.split(secret).join('[REDACTED]'), line);
   return { ...io, stdout: (line) => io.stdout(scrub(line)), stderr: (line) => io.stderr(scrub(line)) };
 }

@@ -1,8 +1,8 @@
+import { parseArgs } from 'node:util';
 import { runQuery } from '../engine/run-query.js';
 import { readTracesDir, DEFAULT_TRACES_DIR } from '../flatten/traces-dir.js';
 import type { DefinitionsModule } from '../spec/definitions.js';
 import { calcKey, effectiveCalculations } from '../spec/query.js';
-import { parseArgs, stringFlag } from './args.js';
 import { processIo, type CliIo } from './io.js';
 import { loadDefinitions } from './load-definitions.js';
 import { renderTable } from './table.js';
@@ -12,25 +12,30 @@ export const QUERY_USAGE = 'usage: traces-query <query name> --definitions <modu
 /** Runs a saved query over the local OTLP/JSON trace files and prints the result as a table. */
 export async function main(argv: readonly string[], io: CliIo = processIo, source?: DefinitionsModule): Promise<number> {
   try {
-    const args = parseArgs(argv, ['definitions', 'dir', 'now'], ['help']);
-    if (args.flags.has('help')) {
+    const { values: args, positionals } = parseArgs({
+      args: [...argv],
+      options: { definitions: { type: 'string' }, dir: { type: 'string' }, now: { type: 'string' }, help: { type: 'boolean' } },
+      strict: true,
+      allowPositionals: true,
+    });
+    if (args.help) {
       io.stdout(QUERY_USAGE);
       return 0;
     }
-    const definitionsPath = stringFlag(args, 'definitions');
+    const definitionsPath = args.definitions;
     if (!source && !definitionsPath) throw new Error(`no definitions given\n${QUERY_USAGE}`);
     const { definitions } = source ?? (await loadDefinitions(definitionsPath!));
     const queries = definitions.queries ?? [];
-    const [name] = args.positionals;
+    const [name] = positionals;
     const saved = queries.find((q) => q.name === name);
     if (!saved) {
       io.stderr(name ? `no saved query named "${name}"` : QUERY_USAGE);
       io.stderr(`saved queries: ${queries.map((q) => `"${q.name}"`).join(', ') || '(none)'}`);
       return 1;
     }
-    const dir = stringFlag(args, 'dir') ?? DEFAULT_TRACES_DIR;
+    const dir = args.dir ?? DEFAULT_TRACES_DIR;
     const events = await readTracesDir(dir);
-    const now = parseNow(stringFlag(args, 'now')) ?? (io.now ?? Date.now)();
+    const now = parseNow(args.now) ?? (io.now ?? Date.now)();
     const result = runQuery(saved.query, events, { now, derivedColumns: definitions.derivedColumns });
 
     const breakdowns = saved.query.breakdowns ?? [];

@@ -42,7 +42,7 @@ export const DECLARED_COLUMNS = ['http.route', 'http.status_code', 'user.id', 'l
 /** A small but complete set of definitions: every kind, with references between them. */
 export function sampleDefinitions(): HoneycombDefinitions {
   const slack = { type: 'slack' as const, target: '#alerts' };
-  const pager = { type: 'pagerduty' as const, target: 'pd-integration-key', name: 'On call' };
+  const pager = { type: 'pagerduty' as const, target: '0123456789abcdef0123456789abcdef', name: 'On call' };
   return {
     recipients: [slack, pager],
     derivedColumns: [

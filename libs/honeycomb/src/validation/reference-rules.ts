@@ -1,11 +1,14 @@
 import type { HoneycombDefinitions } from '../spec/definitions.js';
-import { recipientKey, type RecipientRef } from '../spec/recipient.js';
+import { recipientKey, recipientLabel, type RecipientRef } from '../spec/recipient.js';
 import { atPath, type Problem } from './problems.js';
 
 /** Names that must be unique per kind, and references that must point at objects in the same definitions. */
 export function checkReferences(defs: HoneycombDefinitions): Problem[] {
   const problems: Problem[] = [
-    ...duplicates('recipient', (defs.recipients ?? []).map(recipientKey)),
+    ...duplicates(
+      'recipient',
+      (defs.recipients ?? []).map((r) => recipientLabel({ type: r.type, target: r.target })),
+    ),
     ...duplicates(
       'derived column',
       (defs.derivedColumns ?? []).map((d) => d.alias),
@@ -38,7 +41,7 @@ export function checkReferences(defs: HoneycombDefinitions): Problem[] {
   const undeclared = (refs: readonly RecipientRef[] | undefined): string[] =>
     (refs ?? [])
       .filter((r) => !recipients.has(recipientKey(r)))
-      .map((r) => `recipient ${recipientKey(r)} is not declared in recipients`);
+      .map((r) => `recipient ${recipientLabel(r)} is not declared in recipients`);
 
   for (const slo of defs.slos ?? []) {
     if (slo.sli?.alias && !aliases.has(slo.sli.alias)) {

@@ -6,12 +6,14 @@ const slo: Slo = { name: 'Request Success', sli: { alias: 'ok' }, target_per_mil
 describe('checkSlo', () => {
   it('accepts a valid SLO', () => expect(checkSlo(slo)).toEqual([]));
 
-  it('bounds the target and the period', () => {
+  it('bounds the target and the period as the SLOs API documents them', () => {
     expect(checkSlo({ ...slo, target_per_million: 1_000_000 })).toEqual([
-      'target_per_million 1000000 must be a whole number from 1 to 999999',
+      'target_per_million 1000000 must be a whole number from 0 to 999999',
     ]);
     expect(checkSlo({ ...slo, target_per_million: 0.95 })).toHaveLength(1);
-    expect(checkSlo({ ...slo, time_period_days: 91 })).toEqual(['time_period_days 91 must be a whole number from 1 to 90']);
+    expect(checkSlo({ ...slo, target_per_million: 0 })).toEqual([]);
+    expect(checkSlo({ ...slo, time_period_days: 0 })).toEqual(['time_period_days 0 must be a whole number of at least 1']);
+    expect(checkSlo({ ...slo, time_period_days: 365 })).toEqual([]);
   });
 });
 
@@ -36,8 +38,9 @@ describe('checkBurnAlert', () => {
   });
 
   it('rejects bad parameters', () => {
-    expect(checkBurnAlert({ ...exhaustion, exhaustion_minutes: 0 }, slo)).toEqual([
-      'exhaustion_minutes 0 must be a positive whole number',
+    expect(checkBurnAlert({ ...exhaustion, exhaustion_minutes: 0 }, slo)).toEqual([]);
+    expect(checkBurnAlert({ ...exhaustion, exhaustion_minutes: -1 }, slo)).toEqual([
+      'exhaustion_minutes -1 must be a whole number of at least 0',
     ]);
     expect(checkBurnAlert({ ...rate, budget_rate_window_minutes: 30 }, slo)).toEqual([
       'budget_rate_window_minutes 30 must be a whole number from 60 to the SLO period (43200)',

@@ -1,4 +1,4 @@
-import { avg, count, desc, heatmap } from '../spec/builders.js';
+import { avg, concurrency, count, desc, heatmap } from '../spec/builders.js';
 import type { Trigger } from '../spec/trigger.js';
 import { checkTrigger } from './trigger-rules.js';
 
@@ -40,6 +40,7 @@ describe('checkTrigger', () => {
     ]);
     expect(checkTrigger(trigger({ frequency: 86_460 }, { time_range: 86_460 }))).toEqual([
       'frequency 86460 must be between 60 and 86400 seconds',
+      'time_range 86460 is more than one day (86400 s), the longest a trigger looks back',
     ]);
     expect(checkTrigger(trigger({ frequency: 86_400 }, { time_range: 86_400 }))).toEqual([]);
   });
@@ -54,6 +55,13 @@ describe('checkTrigger', () => {
     expect(checkTrigger(trigger({}, { time_range: undefined }))).toEqual(['a trigger query needs a time_range']);
   });
 
+  it('bounds exceeded_limit to 1..5', () => {
+    expect(checkTrigger(trigger({ threshold: { op: '>', value: 1, exceeded_limit: 5 } }))).toEqual([]);
+    expect(checkTrigger(trigger({ threshold: { op: '>', value: 1, exceeded_limit: 6 } }))).toEqual([
+      'threshold exceeded_limit 6 must be a whole number from 1 to 5',
+    ]);
+  });
+
   it('checks threshold, schedule and fixed times', () => {
     expect(checkTrigger(trigger({ threshold: { op: '=' as '>', value: 1 } }))).toEqual([
       'threshold operator = must be one of > >= < <=',
@@ -63,6 +71,20 @@ describe('checkTrigger', () => {
     ]);
     expect(checkTrigger(trigger({}, { start_time: 1 }))).toEqual([
       'a trigger query cannot set start_time or end_time: it always ends at the evaluation',
+    ]);
+  });
+
+  it('looks back at most one day and never uses CONCURRENCY (Honeycomb trigger limits)', () => {
+    expect(checkTrigger(trigger({ frequency: 36_000 }, { time_range: 90_000 }))).toEqual([
+      'time_range 90000 is more than one day (86400 s), the longest a trigger looks back',
+    ]);
+    expect(checkTrigger(trigger({}, { calculations: [concurrency()] }))).toEqual(['CONCURRENCY cannot be used in a trigger']);
+  });
+
+  it('bounds the name and leaves room for the managed marker in the description', () => {
+    expect(checkTrigger(trigger({ name: 'x'.repeat(121) }))).toEqual(['name is 121 characters; Honeycomb allows at most 120']);
+    expect(checkTrigger(trigger({ description: 'x'.repeat(1000) }))).toEqual([
+      'description is 1000 characters; at most 990 fit (Honeycomb allows 1023, apply adds its marker)',
     ]);
   });
 

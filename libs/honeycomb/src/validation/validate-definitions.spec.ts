@@ -81,6 +81,29 @@ describe('validateDefinitions', () => {
     ]);
   });
 
+  it("applies Honeycomb's limits on names, tags and recipients, naming secret targets only by hash", () => {
+    const defs = sampleDefinitions();
+    defs.queries![0]!.name = 'q'.repeat(81);
+    defs.boards![0]!.panels = [];
+    defs.boards![0]!.tags = [{ key: 'Team', value: 'lift' }];
+    defs.recipients![1] = { type: 'pagerduty', target: 'short-key' };
+    defs.triggers![0]!.recipients = [defs.recipients![0]!];
+    defs.recipients!.push({
+      type: 'webhook',
+      target: 'ftp://hooks.example.com/t0ken',
+      name: 'see ftp://hooks.example.com/t0ken',
+    });
+    const problems = messages(defs);
+    expect(problems).toEqual([
+      expect.stringMatching(/^recipient pagerduty:#[0-9a-f]{8}: a PagerDuty integration key has 32 characters, this one 9$/),
+      expect.stringMatching(/^recipient webhook:#[0-9a-f]{8} "see .*": a webhook target must be an http\(s\) URL$/),
+      expect.stringMatching(/^recipient webhook:#[0-9a-f]{8} "see .*": the name would show the secret target in Honeycomb/),
+      `query "${'q'.repeat(81)}": name is 81 characters; Honeycomb allows at most 80`,
+      'board "Request Overview": tag key "Team" must be 1 to 32 lowercase letters',
+    ]);
+    expect(problems.slice(0, 1).join()).not.toContain('short-key');
+  });
+
   it('assertValidDefinitions throws one error listing every problem', () => {
     const defs = sampleDefinitions();
     defs.triggers![0]!.frequency = 90;
