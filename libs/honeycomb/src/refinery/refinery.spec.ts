@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SpanStatusCode } from '@opentelemetry/api';
 import type { ReadableSpan, SpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { DeterministicSampler, TailSamplingProcessor } from '@lift-sys/observability';
+import { DeterministicSampler, TailSamplingProcessor } from '@lift-sys/observability/sdk';
 import { parse } from 'yaml';
 import { main } from '../cli/refinery.js';
 import { refineryConfig, refineryRules } from './refinery-files.js';
