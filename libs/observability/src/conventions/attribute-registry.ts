@@ -22,10 +22,16 @@ export interface SpanAttributeRegistry {
   'user.id': string;
   SampleRate: number;
   'http.request.method': string;
+  'http.request.method_original': string;
   'http.method': string;
   'http.route': string;
   'url.path': string;
+  'url.query': string;
   'url.scheme': string;
+  'server.address': string;
+  'server.port': number;
+  'client.address': string;
+  'network.protocol.version': string;
   'http.response.status_code': number;
   'http.status_code': number;
   'user_agent.original': string;
