@@ -15,7 +15,8 @@ export const EVENT_EXCEPTION = 'exception';
 
 export const RESOURCE_SERVICE_NAME = 'service.name';
 export const RESOURCE_SERVICE_VERSION = 'service.version';
-export const RESOURCE_DEPLOYMENT_ENVIRONMENT = 'deployment.environment';
+export const RESOURCE_SERVICE_INSTANCE_ID = 'service.instance.id';
+export const RESOURCE_DEPLOYMENT_ENVIRONMENT = 'deployment.environment.name';
 
 export const REDACTED_VALUE = '[REDACTED]';
 
@@ -51,5 +52,6 @@ export const LIBRARY_ATTRIBUTE_KEYS = [
   'user_agent.original',
   RESOURCE_SERVICE_NAME,
   RESOURCE_SERVICE_VERSION,
+  RESOURCE_SERVICE_INSTANCE_ID,
   RESOURCE_DEPLOYMENT_ENVIRONMENT,
 ] as const;
