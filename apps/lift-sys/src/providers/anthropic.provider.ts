@@ -1,7 +1,8 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { Traced } from '@lift-sys/observability';
 import type { RemoteProviderSettings } from '../config/app-config.js';
-import { llmCallOptions, llmEndpoint, recordFirstChunk, recordLlmRequest, type LlmEndpoint } from './llm-span.js';
+import { serverEndpoint, type ServerEndpoint } from '../observability/server-endpoint.js';
+import { llmCallOptions, recordFirstChunk, recordLlmRequest } from './llm-span.js';
 import type { LlmCompletion, LlmProvider, LlmStream, ResponseDetails, RoutedRequest } from './llm.types.js';
 import { pricedCompletion, type PricingTable } from './pricing.js';
 
@@ -10,7 +11,7 @@ export class AnthropicProvider implements LlmProvider {
   readonly name = 'anthropic';
   readonly model: string;
   private readonly client: Anthropic;
-  private readonly endpoint: LlmEndpoint;
+  private readonly endpoint: ServerEndpoint | undefined;
 
   constructor(
     settings: RemoteProviderSettings,
@@ -18,7 +19,7 @@ export class AnthropicProvider implements LlmProvider {
   ) {
     this.model = settings.model;
     this.client = new Anthropic({ apiKey: settings.apiKey, baseURL: settings.baseUrl, maxRetries: 1 });
-    this.endpoint = llmEndpoint(this.client.baseURL);
+    this.endpoint = serverEndpoint(this.client.baseURL);
   }
 
   @Traced('llm.call', llmCallOptions('anthropic', false))

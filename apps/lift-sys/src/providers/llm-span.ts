@@ -17,6 +17,7 @@ import {
   GEN_AI_PROVIDER_NAME_VALUE_OPENAI,
 } from '@opentelemetry/semantic-conventions/incubating';
 import { setSpanAttributes, type SpanAttributes, type TracedOptions } from '@lift-sys/observability';
+import type { ServerEndpoint } from '../observability/server-endpoint.js';
 import type { LlmCompletion, ProviderName, RoutedRequest } from './llm.types.js';
 
 /**
@@ -29,19 +30,6 @@ const GEN_AI_PROVIDER: Readonly<Record<ProviderName, string>> = {
   modal: 'modal',
   fixture: 'fixture',
 };
-
-/** Where a provider's API lives, recorded as `server.address` and `server.port`. */
-export interface LlmEndpoint {
-  address: string;
-  port: number;
-}
-
-/** The endpoint of a base URL (the provider's default when none is configured). */
-export function llmEndpoint(baseUrl: string): LlmEndpoint {
-  const url = new URL(baseUrl);
-  const port = url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port);
-  return { address: url.hostname.replace(/^\[(.*)\]$/, '$1'), port };
-}
 
 function completionAttributes(completion: LlmCompletion): SpanAttributes {
   return {
@@ -78,7 +66,7 @@ export function llmCallOptions(provider: ProviderName, streaming: boolean): Trac
 }
 
 /** What only the provider instance knows: the model it asks for and where its API lives. */
-export function recordLlmRequest(model: string, endpoint?: LlmEndpoint): void {
+export function recordLlmRequest(model: string, endpoint?: ServerEndpoint): void {
   setSpanAttributes({
     [ATTR_GEN_AI_REQUEST_MODEL]: model,
     [ATTR_SERVER_ADDRESS]: endpoint?.address,

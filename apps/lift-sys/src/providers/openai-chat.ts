@@ -1,11 +1,12 @@
 import type OpenAI from 'openai';
-import { llmEndpoint, recordFirstChunk, recordLlmRequest, type LlmEndpoint } from './llm-span.js';
+import { serverEndpoint, type ServerEndpoint } from '../observability/server-endpoint.js';
+import { recordFirstChunk, recordLlmRequest } from './llm-span.js';
 import type { LlmCompletion, ProviderName, ResponseDetails, RoutedRequest } from './llm.types.js';
 import { pricedCompletion, type PricingTable } from './pricing.js';
 
 /** The Chat Completions calls OpenAI and Modal's OpenAI-compatible endpoint share. */
 export class OpenAiChat {
-  private readonly endpoint: LlmEndpoint;
+  private readonly endpoint: ServerEndpoint | undefined;
 
   constructor(
     private readonly client: OpenAI,
@@ -13,7 +14,7 @@ export class OpenAiChat {
     readonly model: string,
     private readonly pricing: PricingTable,
   ) {
-    this.endpoint = llmEndpoint(client.baseURL);
+    this.endpoint = serverEndpoint(client.baseURL);
   }
 
   async complete(request: RoutedRequest): Promise<LlmCompletion> {

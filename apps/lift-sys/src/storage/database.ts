@@ -1,6 +1,7 @@
 import { ATTR_DB_SYSTEM_NAME, DB_SYSTEM_NAME_VALUE_POSTGRESQL } from '@opentelemetry/semantic-conventions';
 import { Traced, setSpanAttributes } from '@lift-sys/observability';
-import { statementAttributes, type DbServer } from './repositories/db-span.js';
+import type { ServerEndpoint } from '../observability/server-endpoint.js';
+import { statementAttributes } from './repositories/db-span.js';
 
 export interface QueryResult<Row> {
   rows: Row[];
@@ -11,7 +12,7 @@ export interface QueryResult<Row> {
 export interface SqlExecutor {
   readonly system: 'pglite' | 'postgresql';
   /** The PostgreSQL server queries go to; undefined for the in-process PGlite. */
-  readonly server?: DbServer;
+  readonly server?: ServerEndpoint;
   query<Row>(sql: string, params?: readonly unknown[]): Promise<QueryResult<Row>>;
 }
 

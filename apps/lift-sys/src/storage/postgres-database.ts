@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { Database, type QueryResult, type SqlExecutor } from './database.js';
-import { dbServerOf } from './repositories/db-span.js';
+import { serverEndpoint } from '../observability/server-endpoint.js';
 
 /** A PostgreSQL server (DATABASE_URL) through a `pg` connection pool. */
 export class PostgresDatabase extends Database {
@@ -11,7 +11,7 @@ export class PostgresDatabase extends Database {
   /** @param schema a validated identifier (AppConfig checks it); every pooled connection uses it first. */
   constructor(connectionString: string, schema?: string) {
     super();
-    this.server = dbServerOf(connectionString);
+    this.server = serverEndpoint(connectionString);
     this.pool = new pg.Pool({ connectionString, max: 5, options: schema ? `-c search_path=${schema}` : undefined });
   }
 

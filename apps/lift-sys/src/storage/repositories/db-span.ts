@@ -11,15 +11,10 @@ import {
 } from '@opentelemetry/semantic-conventions';
 import { ATTR_DB_RESPONSE_RETURNED_ROWS } from '@opentelemetry/semantic-conventions/incubating';
 import type { SpanAttributes, TracedOptions } from '@lift-sys/observability';
+import type { ServerEndpoint } from '../../observability/server-endpoint.js';
 
 export type DbOperation = 'INSERT' | 'SELECT' | 'UPDATE' | 'DELETE';
 export type DbTable = 'sessions' | 'session_revisions' | 'session_drafts' | 'hole_resolutions' | 'execution_history';
-
-/** A PostgreSQL server the app talks to over the network; absent for PGlite, which runs in process. */
-export interface DbServer {
-  address: string;
-  port: number;
-}
 
 /**
  * A repository method's span, as the database conventions name it: `SELECT sessions`
@@ -48,7 +43,7 @@ export function dbSpan(operation: DbOperation, table: DbTable): [string, TracedO
  * parameters and are never recorded), the rows a read returned (`db.response.returned_rows`) or
  * a write changed (the plan's `db.rows_affected`, which has no convention), and the server.
  */
-export function statementAttributes(sql: string, rowCount: number, server: DbServer | undefined): SpanAttributes {
+export function statementAttributes(sql: string, rowCount: number, server: ServerEndpoint | undefined): SpanAttributes {
   const read = /^\s*SELECT\b/i.test(sql);
   return {
     [ATTR_DB_QUERY_TEXT]: sql,
@@ -56,17 +51,6 @@ export function statementAttributes(sql: string, rowCount: number, server: DbSer
     [ATTR_SERVER_ADDRESS]: server?.address,
     [ATTR_SERVER_PORT]: server?.port,
   };
-}
-
-/** `server.address` and `server.port` of a `postgres://` connection string (5432 unless it names a port). */
-export function dbServerOf(connectionString: string): DbServer | undefined {
-  try {
-    const url = new URL(connectionString);
-    const address = url.hostname.replace(/^\[(.*)\]$/, '$1');
-    return address === '' ? undefined : { address, port: url.port === '' ? 5432 : Number(url.port) };
-  } catch {
-    return undefined;
-  }
 }
 
 export function isoTimestamp(value: unknown): string {
