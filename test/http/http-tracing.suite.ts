@@ -8,6 +8,7 @@ import {
   ATTR_HTTP_REQUEST_METHOD_ORIGINAL,
   ATTR_HTTP_RESPONSE_STATUS_CODE,
   ATTR_HTTP_ROUTE,
+  ATTR_NETWORK_PEER_ADDRESS,
   ATTR_NETWORK_PROTOCOL_VERSION,
   ATTR_SERVER_ADDRESS,
   ATTR_SERVER_PORT,
@@ -122,6 +123,12 @@ export function describeHttpTracing(adapter: AdapterName): void {
       [ATTR_HTTP_RESPONSE_STATUS_CODE]: 200,
       [ATTR_HTTP_STATUS_CODE]: 200,
     });
+  });
+
+  it('takes client.address from X-Forwarded-For and keeps the socket peer as network.peer.address', async () => {
+    await request(server()).get('/api/items/5').set('x-forwarded-for', '203.0.113.195, 10.0.0.1').expect(200);
+    expect(serverSpan().attributes[ATTR_CLIENT_ADDRESS]).toBe('203.0.113.195');
+    expect(String(serverSpan().attributes[ATTR_NETWORK_PEER_ADDRESS])).toMatch(/127\.0\.0\.1$/);
   });
 
   it('records url.query with signatures and secret-named parameters redacted', async () => {

@@ -46,6 +46,8 @@ export const LIBRARY_ATTRIBUTE_KEYS = [
   'server.address',
   'server.port',
   'client.address',
+  'network.peer.address',
+  'network.peer.port',
   'network.protocol.version',
   'http.response.status_code',
   'http.status_code',

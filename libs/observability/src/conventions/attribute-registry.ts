@@ -31,6 +31,8 @@ export interface SpanAttributeRegistry {
   'server.address': string;
   'server.port': number;
   'client.address': string;
+  'network.peer.address': string;
+  'network.peer.port': number;
   'network.protocol.version': string;
   'http.response.status_code': number;
   'http.status_code': number;

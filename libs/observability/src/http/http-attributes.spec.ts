@@ -1,4 +1,5 @@
 import {
+  ATTR_CLIENT_ADDRESS,
   ATTR_HTTP_REQUEST_METHOD,
   ATTR_HTTP_REQUEST_METHOD_ORIGINAL,
   ATTR_NETWORK_PROTOCOL_VERSION,
@@ -41,6 +42,16 @@ it.each(['example.com:99999', 'bad host:1:2', ':80'])('records no server for the
   const { attributes } = describeRequest(incoming({ headers: { host } }), false);
   expect(attributes[ATTR_SERVER_ADDRESS]).toBeUndefined();
   expect(attributes[ATTR_SERVER_PORT]).toBeUndefined();
+});
+
+it.each([
+  [{ forwarded: 'for=192.0.2.60;proto=http;by=203.0.113.43' }, '192.0.2.60'],
+  [{ forwarded: 'For="[2001:db8:cafe::17]:4711", for=198.51.100.17' }, '2001:db8:cafe::17'],
+  [{ forwarded: 'for="192.0.2.60:4711"' }, '192.0.2.60'],
+  [{ 'x-forwarded-for': '203.0.113.195, 70.41.3.18, 150.172.238.178' }, '203.0.113.195'],
+  [{ forwarded: 'proto=https', 'x-forwarded-for': '203.0.113.195' }, '203.0.113.195'],
+])('takes client.address from the proxy headers %j', (headers, client) => {
+  expect(describeRequest(incoming({ headers }), false).attributes[ATTR_CLIENT_ADDRESS]).toBe(client);
 });
 
 it('splits an absolute-form target from a proxy into path and query', () => {

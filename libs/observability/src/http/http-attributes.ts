@@ -4,6 +4,8 @@ import {
   ATTR_HTTP_REQUEST_METHOD,
   ATTR_HTTP_REQUEST_METHOD_ORIGINAL,
   ATTR_HTTP_RESPONSE_STATUS_CODE,
+  ATTR_NETWORK_PEER_ADDRESS,
+  ATTR_NETWORK_PEER_PORT,
   ATTR_NETWORK_PROTOCOL_VERSION,
   ATTR_SERVER_ADDRESS,
   ATTR_SERVER_PORT,
@@ -63,7 +65,9 @@ export function describeRequest(request: IncomingMessage, emitDeprecated: boolea
     [ATTR_URL_SCHEME]: scheme,
     [ATTR_SERVER_ADDRESS]: server?.address,
     [ATTR_SERVER_PORT]: server?.port,
-    [ATTR_CLIENT_ADDRESS]: request.socket?.remoteAddress,
+    [ATTR_CLIENT_ADDRESS]: forwardedClient(request) ?? request.socket?.remoteAddress,
+    [ATTR_NETWORK_PEER_ADDRESS]: request.socket?.remoteAddress,
+    [ATTR_NETWORK_PEER_PORT]: request.socket?.remotePort,
     [ATTR_NETWORK_PROTOCOL_VERSION]: protocolVersion(request.httpVersion),
     [ATTR_USER_AGENT_ORIGINAL]: request.headers['user-agent'],
     [ATTR_HTTP_METHOD_DEPRECATED]: emitDeprecated ? method : undefined,
@@ -93,6 +97,27 @@ function splitTarget(target: string): { path: string; query: string | undefined 
   if (mark < 0) return { path: pathAndQuery, query: undefined };
   const query = pathAndQuery.slice(mark + 1);
   return { path: pathAndQuery.slice(0, mark), query: query === '' ? undefined : query };
+}
+
+/**
+ * The original client a proxy names, as the conventions ask for `client.address`: the first
+ * `for=` of `Forwarded` (RFC 7239), else the first `X-Forwarded-For` entry. A client can forge
+ * either header, so the socket's peer is recorded beside it as `network.peer.address`.
+ */
+function forwardedClient(request: IncomingMessage): string | undefined {
+  const forwarded = request.headers.forwarded;
+  if (typeof forwarded === 'string') {
+    const match = /(?:^|[;,\s])for="?\[?([^\]";,\s]+)/i.exec(forwarded);
+    if (match !== null) return stripPort(match[1]);
+  }
+  const forwardedFor = request.headers['x-forwarded-for'];
+  const first = (Array.isArray(forwardedFor) ? forwardedFor[0] : forwardedFor)?.split(',', 1)[0].trim();
+  return first ? first : undefined;
+}
+
+/** `192.0.2.60:4711` becomes `192.0.2.60`; an IPv6 address (several colons) is left whole. */
+function stripPort(node: string): string {
+  return /^[^:]+:\d+$/.test(node) ? node.slice(0, node.lastIndexOf(':')) : node;
 }
 
 function hostHeader(request: IncomingMessage): string | undefined {
