@@ -3,6 +3,7 @@ import {
   Body,
   Controller,
   Get,
+  HttpCode,
   Injectable,
   Module,
   NotFoundException,
@@ -97,6 +98,13 @@ export class ItemController {
     throw new Error('database exploded');
   }
 
+  /** A 5xx the handler answers without throwing. */
+  @Get('maintenance')
+  @HttpCode(503)
+  maintenance(): { status: string } {
+    return { status: 'down for maintenance' };
+  }
+
   @Sse('ticks')
   ticks(): Observable<{ data: number }> {
     return interval(30).pipe(
@@ -113,9 +121,13 @@ export class ItemController {
 
 export type AdapterName = 'express' | 'fastify';
 
-export async function createFixtureApp(adapter: AdapterName, http: HttpTracingOptions = {}): Promise<INestApplication> {
+export async function createFixtureApp(
+  adapter: AdapterName,
+  http: HttpTracingOptions = {},
+  env: NodeJS.ProcessEnv = {},
+): Promise<INestApplication> {
   @Module({
-    imports: [ObservabilityModule.forRoot({ environment: 'test', http: { ignorePaths: ['/api/health'], ...http } })],
+    imports: [ObservabilityModule.forRoot({ environment: 'test', env, http: { ignorePaths: ['/api/health'], ...http } })],
     controllers: [ItemController],
     providers: [ItemService, ItemRepository],
   })

@@ -27,7 +27,7 @@ it('runs the scripted demo offline, prints trees, summary and board panels, and 
   expect(text).toMatch(/provider\s+llm cost\n[- ]+\nfixture\s+\$\d/);
   expect(text).toMatch(/robustness\.analyze .*robustness\.sensitivity=/);
   expect(text).toMatch(/dspy\.optimize .*dspy\.improvement=/);
-  expect(text).toMatch(/POST \/api\/spec-sessions\/:id\/generate .*http\.status_code=500 error=true/);
+  expect(text).toMatch(/POST \/api\/spec-sessions\/:id\/generate .*http\.response\.status_code=500 error=true/);
   expect(text).toContain('== Honeycomb boards, computed locally');
 
   const events = await readTracesDir(tracesDir);

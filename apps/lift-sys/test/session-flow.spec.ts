@@ -10,8 +10,8 @@ const RESOLUTIONS: Record<string, [string, string]> = {
   side_effects: ['Writes the total to the application log', 'specify_effect'],
 };
 const sessionLoad = ['sessions', 'session_drafts', 'session_revisions', 'hole_resolutions'].map((table) => ({
-  name: 'db.select',
-  attributes: { 'db.table': table },
+  name: `SELECT ${table}`,
+  attributes: { 'db.collection.name': table },
 }));
 
 const traced = useTracedTestApp();
@@ -63,8 +63,8 @@ it('creates a session, resolves every hole, finalizes and generates code, with t
         {
           name: 'db.transaction',
           children: ['sessions', 'session_revisions', 'session_drafts', 'execution_history'].map((table) => ({
-            name: 'db.insert',
-            attributes: { 'db.table': table, 'db.rows_affected': 1 },
+            name: `INSERT ${table}`,
+            attributes: { 'db.collection.name': table, 'db.rows_affected': 1 },
           })),
         },
         ...sessionLoad,
@@ -138,7 +138,7 @@ it('creates a session, resolves every hole, finalizes and generates code, with t
         { name: 'code.validate', attributes: { 'code.compilation_success': true } },
       ],
     },
-    { name: 'db.insert', attributes: { 'db.table': 'execution_history' } },
+    { name: 'INSERT execution_history', attributes: { 'db.collection.name': 'execution_history' } },
   ]);
 });
 

@@ -89,7 +89,11 @@ describe.each(generators().map((generator) => [generator.language, generator] as
         children: [
           {
             name: 'llm.call',
-            attributes: { 'llm.provider': 'fixture', 'llm.provider_route': 'best_available', 'llm.streaming': true },
+            attributes: {
+              'gen_ai.provider.name': 'fixture',
+              'llm.provider_route': 'best_available',
+              'gen_ai.request.stream': true,
+            },
           },
           { name: 'ast.repair' },
           { name: 'code.validate', status: 'unset', attributes: { 'code.validation_skipped': !installed(generator) } },

@@ -1,5 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import { ATTR_DB_COLLECTION_NAME, ATTR_ERROR_TYPE, ATTR_HTTP_RESPONSE_STATUS_CODE } from '@opentelemetry/semantic-conventions';
+import { ATTR_GEN_AI_PROVIDER_NAME } from '@opentelemetry/semantic-conventions/incubating';
 import { flattenReadableSpans, readTracesDir, type SpanEvent } from '@lift-sys/honeycomb';
 import { setupObservability } from '@lift-sys/observability';
 import { buildSpanForest, formatSpanForest } from '@lift-sys/observability/testing';
@@ -26,13 +28,14 @@ const TREE_KEYS = [
   'code.language',
   'code.retries',
   'code.validation_skipped',
-  'llm.provider',
+  ATTR_GEN_AI_PROVIDER_NAME,
   'llm.cost_usd',
-  'db.table',
+  ATTR_DB_COLLECTION_NAME,
   'robustness.sensitivity',
   'dspy.improvement',
-  'http.status_code',
+  ATTR_HTTP_RESPONSE_STATUS_CODE,
   'error',
+  ATTR_ERROR_TYPE,
 ];
 /** The plan's Appendix A.2 prices (a premium model), so the offline provider's costs look like production's. */
 const DEMO_PRICING = JSON.stringify({ 'fixture-deterministic': { input: 15, output: 75 } });

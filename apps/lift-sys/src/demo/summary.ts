@@ -1,6 +1,7 @@
 import { SpanStatusCode } from '@opentelemetry/api';
 import { hrTimeToMilliseconds } from '@opentelemetry/core';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import { ATTR_GEN_AI_PROVIDER_NAME } from '@opentelemetry/semantic-conventions/incubating';
 import { renderTable } from '@lift-sys/honeycomb';
 import type { Evaluation } from '../honeycomb/evaluate-definitions.js';
 import { buildSpanForest, type SpanNode } from '@lift-sys/observability/testing';
@@ -41,7 +42,7 @@ export function costTables(spans: readonly ReadableSpan[]): string {
     const current = node.span.name === 'code.generate' && typeof own === 'string' ? own : language;
     const cost = node.span.attributes['llm.cost_usd'];
     if (node.span.name === 'llm.call' && typeof cost === 'number') {
-      add(perProvider, String(node.span.attributes['llm.provider']), cost);
+      add(perProvider, String(node.span.attributes[ATTR_GEN_AI_PROVIDER_NAME]), cost);
       if (current !== undefined) add(perLanguage, current, cost);
     }
     for (const child of node.children) visit(child, current);

@@ -1,5 +1,11 @@
 import { avg, count, desc, heatmap, p50, p90, p95, p99, sum, where, type NamedQuery } from '@lift-sys/honeycomb';
-import { failed, requests, spanNamed, table, timeSeries } from './query-kit.js';
+import { ATTR_DB_COLLECTION_NAME } from '@opentelemetry/semantic-conventions';
+import {
+  ATTR_GEN_AI_PROVIDER_NAME,
+  ATTR_GEN_AI_USAGE_INPUT_TOKENS,
+  ATTR_GEN_AI_USAGE_OUTPUT_TOKENS,
+} from '@opentelemetry/semantic-conventions/incubating';
+import { dbSpans, failed, requests, spanNamed, table, timeSeries } from './query-kit.js';
 
 /** The widgets of the plan's four boards (sections 7.1 to 7.4), one saved query each. */
 export const overviewQueries: NamedQuery[] = [
@@ -44,12 +50,12 @@ export const performanceQueries: NamedQuery[] = [
   table('LLM Provider Latency', 'llm.call latency by provider', {
     calculations: [p95('duration_ms'), count()],
     filters: [spanNamed('llm.call')],
-    breakdowns: ['llm.provider'],
+    breakdowns: [ATTR_GEN_AI_PROVIDER_NAME],
   }),
   table('Database Query Performance', 'Database spans by table', {
     calculations: [p95('duration_ms'), count()],
-    filters: [where('name', 'starts-with', 'db.')],
-    breakdowns: ['db.table'],
+    filters: [dbSpans],
+    breakdowns: [ATTR_DB_COLLECTION_NAME],
   }),
   timeSeries('Retry Rate', 'Share of code generations that needed a retry', {
     calculations: [avg('dc.retried')],
@@ -87,7 +93,7 @@ export const errorQueries: NamedQuery[] = [
   table('LLM Provider Errors', 'Failed LLM calls by provider', {
     calculations: [count()],
     filters: [spanNamed('llm.call'), failed],
-    breakdowns: ['llm.provider'],
+    breakdowns: [ATTR_GEN_AI_PROVIDER_NAME],
   }),
 ];
 
@@ -113,7 +119,7 @@ export const businessQueries: NamedQuery[] = [
     filters: [where('llm.cost_usd', 'exists')],
   }),
   timeSeries('Token Usage', 'Input and output tokens', {
-    calculations: [sum('llm.input_tokens'), sum('llm.output_tokens')],
+    calculations: [sum(ATTR_GEN_AI_USAGE_INPUT_TOKENS), sum(ATTR_GEN_AI_USAGE_OUTPUT_TOKENS)],
     filters: [spanNamed('llm.call')],
   }),
 ];

@@ -5,7 +5,7 @@ export const derivedColumns: DerivedColumn[] = [
   { alias: 'dc.is_error', expression: 'IF(EQUALS($error, true), 1, 0)', description: '1 for spans with status ERROR' },
   {
     alias: 'dc.http_success',
-    expression: 'IF(EXISTS($http.status_code), IF(LT($http.status_code, 400), 1, 0))',
+    expression: 'IF(EXISTS($http.response.status_code), IF(LT($http.response.status_code, 400), 1, 0))',
     description: '1 for responses under 400',
   },
   { alias: 'dc.code_failed', expression: 'IF(EQUALS($code.success, false), 1, 0)', description: '1 for failed code generations' },

@@ -1,5 +1,7 @@
 import { avg, count, desc, max, p95, sum, where, type NamedQuery } from '@lift-sys/honeycomb';
-import { requests, spanNamed, table } from './query-kit.js';
+import { ATTR_DB_COLLECTION_NAME, ATTR_DB_OPERATION_NAME } from '@opentelemetry/semantic-conventions';
+import { ATTR_GEN_AI_PROVIDER_NAME, ATTR_GEN_AI_REQUEST_MODEL } from '@opentelemetry/semantic-conventions/incubating';
+import { dbSpans, requests, spanNamed, table } from './query-kit.js';
 
 /** The saved queries of the plan's section 7.5 and Appendix C. */
 export const savedQueries: NamedQuery[] = [
@@ -13,7 +15,7 @@ export const savedQueries: NamedQuery[] = [
   table('High Cost Requests', 'LLM calls costing more than $0.05 (7.5, query 2)', {
     calculations: [max('llm.cost_usd')],
     filters: [where('llm.cost_usd', '>', 0.05)],
-    breakdowns: ['trace.trace_id', 'llm.provider', 'llm.model', 'user.id'],
+    breakdowns: ['trace.trace_id', ATTR_GEN_AI_PROVIDER_NAME, ATTR_GEN_AI_REQUEST_MODEL, 'user.id'],
     orders: [desc(max('llm.cost_usd'))],
     limit: 100,
   }),
@@ -33,7 +35,7 @@ export const savedQueries: NamedQuery[] = [
   table('LLM Provider Comparison', 'Latency, errors and cost per provider and model (7.5, query 5)', {
     calculations: [avg('duration_ms'), p95('duration_ms'), avg('dc.is_error'), avg('llm.cost_usd')],
     filters: [spanNamed('llm.call')],
-    breakdowns: ['llm.provider', 'llm.model'],
+    breakdowns: [ATTR_GEN_AI_PROVIDER_NAME, ATTR_GEN_AI_REQUEST_MODEL],
   }),
   table('Slowest Requests per User', 'P95 request latency per user and trace (section 12.3, test 3)', {
     calculations: [p95('duration_ms')],
@@ -52,7 +54,7 @@ export const savedQueries: NamedQuery[] = [
   table('LLM Cost by Model', 'Spend per provider and model (Appendix C)', {
     calculations: [sum('llm.cost_usd'), avg('llm.cost_usd'), count()],
     filters: [where('llm.cost_usd', 'exists')],
-    breakdowns: ['llm.provider', 'llm.model'],
+    breakdowns: [ATTR_GEN_AI_PROVIDER_NAME, ATTR_GEN_AI_REQUEST_MODEL],
     orders: [desc(sum('llm.cost_usd'))],
   }),
   table('Code Generation Success Rate', 'Share of code generations that succeeded, per language (Appendix C)', {
@@ -68,8 +70,8 @@ export const savedQueries: NamedQuery[] = [
   }),
   table('Database Query Breakdown', 'Database spans by operation and table (Appendix C)', {
     calculations: [p95('duration_ms'), count()],
-    filters: [where('name', 'starts-with', 'db.')],
-    breakdowns: ['db.operation', 'db.table'],
+    filters: [dbSpans],
+    breakdowns: [ATTR_DB_OPERATION_NAME, ATTR_DB_COLLECTION_NAME],
     orders: [desc(p95('duration_ms'))],
     limit: 50,
   }),

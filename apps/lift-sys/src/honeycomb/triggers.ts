@@ -1,6 +1,7 @@
-import { avg, count, p95, sum, where, type Trigger } from '@lift-sys/honeycomb';
+import { avg, count, p95, sum, type Trigger } from '@lift-sys/honeycomb';
 import type { AlertRoutes } from './recipients.js';
-import { failed, requests, spanNamed } from './query-kit.js';
+import { ATTR_GEN_AI_PROVIDER_NAME } from '@opentelemetry/semantic-conventions/incubating';
+import { dbSpans, failed, requests, spanNamed } from './query-kit.js';
 
 const RUNBOOKS = 'docs/HONEYCOMB_RUNBOOKS.md';
 
@@ -26,7 +27,12 @@ export function triggers(routes: AlertRoutes): Trigger[] {
     {
       name: 'LLM Provider Failure',
       description: `Critical: more than 10 failed LLM calls in 5 minutes, per provider. Runbook: ${RUNBOOKS}#llm-provider-failure`,
-      query: { calculations: [count()], filters: [spanNamed('llm.call'), failed], breakdowns: ['llm.provider'], time_range: 300 },
+      query: {
+        calculations: [count()],
+        filters: [spanNamed('llm.call'), failed],
+        breakdowns: [ATTR_GEN_AI_PROVIDER_NAME],
+        time_range: 300,
+      },
       threshold: { op: '>', value: 10 },
       frequency: 300,
       recipients: routes.critical,
@@ -34,7 +40,7 @@ export function triggers(routes: AlertRoutes): Trigger[] {
     {
       name: 'Database Failure',
       description: `Critical: more than 5 failed database operations in 2 minutes. Runbook: ${RUNBOOKS}#database-failure`,
-      query: { calculations: [count()], filters: [where('name', 'starts-with', 'db.'), failed], time_range: 120 },
+      query: { calculations: [count()], filters: [dbSpans, failed], time_range: 120 },
       threshold: { op: '>', value: 5 },
       frequency: 120,
       recipients: routes.critical,

@@ -1,7 +1,32 @@
+import {
+  ATTR_DB_COLLECTION_NAME,
+  ATTR_DB_OPERATION_NAME,
+  ATTR_DB_QUERY_SUMMARY,
+  ATTR_DB_QUERY_TEXT,
+  ATTR_DB_SYSTEM_NAME,
+} from '@opentelemetry/semantic-conventions';
+import {
+  ATTR_DB_RESPONSE_RETURNED_ROWS,
+  ATTR_GEN_AI_OPERATION_NAME,
+  ATTR_GEN_AI_PROVIDER_NAME,
+  ATTR_GEN_AI_REQUEST_MAX_TOKENS,
+  ATTR_GEN_AI_REQUEST_MODEL,
+  ATTR_GEN_AI_REQUEST_STREAM,
+  ATTR_GEN_AI_RESPONSE_FINISH_REASONS,
+  ATTR_GEN_AI_RESPONSE_ID,
+  ATTR_GEN_AI_RESPONSE_MODEL,
+  ATTR_GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK,
+  ATTR_GEN_AI_USAGE_INPUT_TOKENS,
+  ATTR_GEN_AI_USAGE_OUTPUT_TOKENS,
+} from '@opentelemetry/semantic-conventions/incubating';
+
 /**
  * Every span attribute key lift-sys records, with its value type (plan section 5.3).
  * This is the single place keys are declared: the decorators and span helpers reject any other.
- * Prompt text is never an attribute; only its length is.
+ * Where the OpenTelemetry semantic conventions name an attribute (`gen_ai.*`, `db.*`) their
+ * name is used, imported from `@opentelemetry/semantic-conventions`; the plan's names stay
+ * where no convention exists (docs/ATTRIBUTE_MAPPING.md). Prompt text is never an attribute;
+ * only its length is.
  */
 export interface LiftSysSpanAttributes {
   'session.id': string;
@@ -37,20 +62,29 @@ export interface LiftSysSpanAttributes {
   'code.lines': number;
   'ast.repairs_applied': number;
 
-  'llm.provider': string;
+  [ATTR_GEN_AI_OPERATION_NAME]: string;
+  [ATTR_GEN_AI_PROVIDER_NAME]: string;
+  [ATTR_GEN_AI_REQUEST_MODEL]: string;
+  [ATTR_GEN_AI_REQUEST_STREAM]: boolean;
+  [ATTR_GEN_AI_REQUEST_MAX_TOKENS]: number;
+  [ATTR_GEN_AI_RESPONSE_MODEL]: string;
+  [ATTR_GEN_AI_RESPONSE_ID]: string;
+  [ATTR_GEN_AI_RESPONSE_FINISH_REASONS]: string[];
+  [ATTR_GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK]: number;
+  [ATTR_GEN_AI_USAGE_INPUT_TOKENS]: number;
+  [ATTR_GEN_AI_USAGE_OUTPUT_TOKENS]: number;
   'llm.provider_route': string;
-  'llm.model': string;
   'llm.purpose': string;
-  'llm.streaming': boolean;
-  'llm.input_tokens': number;
-  'llm.output_tokens': number;
   'llm.cost_usd': number;
   'llm.latency_ms': number;
   'llm.time_to_first_token_ms': number;
 
-  'db.system': string;
-  'db.operation': string;
-  'db.table': string;
+  [ATTR_DB_SYSTEM_NAME]: string;
+  [ATTR_DB_OPERATION_NAME]: string;
+  [ATTR_DB_COLLECTION_NAME]: string;
+  [ATTR_DB_QUERY_SUMMARY]: string;
+  [ATTR_DB_QUERY_TEXT]: string;
+  [ATTR_DB_RESPONSE_RETURNED_ROWS]: number;
   'db.rows_affected': number;
 
   'robustness.test_type': string;
@@ -108,19 +142,28 @@ export const LIFT_SYS_ATTRIBUTE_KEYS = [
   'code.toolchain',
   'code.lines',
   'ast.repairs_applied',
-  'llm.provider',
+  ATTR_GEN_AI_OPERATION_NAME,
+  ATTR_GEN_AI_PROVIDER_NAME,
+  ATTR_GEN_AI_REQUEST_MODEL,
+  ATTR_GEN_AI_REQUEST_STREAM,
+  ATTR_GEN_AI_REQUEST_MAX_TOKENS,
+  ATTR_GEN_AI_RESPONSE_MODEL,
+  ATTR_GEN_AI_RESPONSE_ID,
+  ATTR_GEN_AI_RESPONSE_FINISH_REASONS,
+  ATTR_GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK,
+  ATTR_GEN_AI_USAGE_INPUT_TOKENS,
+  ATTR_GEN_AI_USAGE_OUTPUT_TOKENS,
   'llm.provider_route',
-  'llm.model',
   'llm.purpose',
-  'llm.streaming',
-  'llm.input_tokens',
-  'llm.output_tokens',
   'llm.cost_usd',
   'llm.latency_ms',
   'llm.time_to_first_token_ms',
-  'db.system',
-  'db.operation',
-  'db.table',
+  ATTR_DB_SYSTEM_NAME,
+  ATTR_DB_OPERATION_NAME,
+  ATTR_DB_COLLECTION_NAME,
+  ATTR_DB_QUERY_SUMMARY,
+  ATTR_DB_QUERY_TEXT,
+  ATTR_DB_RESPONSE_RETURNED_ROWS,
   'db.rows_affected',
   'robustness.test_type',
   'robustness.variant_count',

@@ -16,8 +16,13 @@ export const LIFT_SYS_REDACTED_KEYS: readonly string[] = [
   'csrf_token',
 ];
 
-/** What main.ts, the demo and the tests pass to the SDK, so all three record the same way. */
+/**
+ * What main.ts, the demo and the tests pass to the SDK, so all three record the same way.
+ * `LIFT_SYS_VERSION` (the deployed commit) is the app's own variable; `OTEL_SERVICE_VERSION`
+ * still wins over it.
+ */
 export const LIFT_SYS_OBSERVABILITY: ObservabilityOptions = {
   serviceName: 'lift-sys',
+  serviceVersion: process.env.LIFT_SYS_VERSION?.trim() || undefined,
   attributes: { redactedKeys: [...LIFT_SYS_REDACTED_KEYS] },
 };

@@ -1,6 +1,6 @@
-import { Traced, setSpanAttribute } from '@lift-sys/observability';
+import { Traced } from '@lift-sys/observability';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { llmCallOptions } from './llm-span.js';
+import { llmCallOptions, recordFirstChunk, recordLlmRequest } from './llm-span.js';
 import type { LlmCompletion, LlmProvider, LlmStream, RoutedRequest } from './llm.types.js';
 import { pricedCompletion, type PricingTable } from './pricing.js';
 
@@ -38,6 +38,7 @@ export class FixtureProvider implements LlmProvider {
 
   @Traced('llm.call', llmCallOptions('fixture', false))
   async complete(request: RoutedRequest): Promise<LlmCompletion> {
+    recordLlmRequest(this.model);
     const started = performance.now();
     await this.failOrWait(request);
     return this.completion(request, this.answer(request), started);
@@ -45,11 +46,12 @@ export class FixtureProvider implements LlmProvider {
 
   @Traced('llm.call', llmCallOptions('fixture', true))
   async *stream(request: RoutedRequest): LlmStream {
+    recordLlmRequest(this.model);
     const started = performance.now();
     await this.failOrWait(request);
     const text = this.answer(request);
     for (let offset = 0; offset < text.length; offset += STREAM_CHUNK_CHARACTERS) {
-      if (offset === 0) setSpanAttribute('llm.time_to_first_token_ms', Math.round(performance.now() - started));
+      if (offset === 0) recordFirstChunk(started);
       yield text.slice(offset, offset + STREAM_CHUNK_CHARACTERS);
     }
     return this.completion(request, text, started);
@@ -77,6 +79,7 @@ export class FixtureProvider implements LlmProvider {
       inputTokens,
       estimateTokens(text),
       started,
+      { responseModel: this.model, finishReasons: ['stop'] },
     );
   }
 }

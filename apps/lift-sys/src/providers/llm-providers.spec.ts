@@ -1,3 +1,25 @@
+import { SpanKind } from '@opentelemetry/api';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import { ATTR_SERVER_ADDRESS, ATTR_SERVER_PORT } from '@opentelemetry/semantic-conventions';
+import {
+  ATTR_GEN_AI_OPERATION_NAME,
+  ATTR_GEN_AI_PROVIDER_NAME,
+  ATTR_GEN_AI_REQUEST_MAX_TOKENS,
+  ATTR_GEN_AI_REQUEST_MODEL,
+  ATTR_GEN_AI_REQUEST_STREAM,
+  ATTR_GEN_AI_RESPONSE_FINISH_REASONS,
+  ATTR_GEN_AI_RESPONSE_ID,
+  ATTR_GEN_AI_RESPONSE_MODEL,
+  ATTR_GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK,
+  ATTR_GEN_AI_SYSTEM,
+  ATTR_GEN_AI_USAGE_COMPLETION_TOKENS,
+  ATTR_GEN_AI_USAGE_INPUT_TOKENS,
+  ATTR_GEN_AI_USAGE_OUTPUT_TOKENS,
+  ATTR_GEN_AI_USAGE_PROMPT_TOKENS,
+  GEN_AI_OPERATION_NAME_VALUE_CHAT,
+  GEN_AI_PROVIDER_NAME_VALUE_ANTHROPIC,
+  GEN_AI_PROVIDER_NAME_VALUE_OPENAI,
+} from '@opentelemetry/semantic-conventions/incubating';
 import { setupTestObservability, type TestObservability } from '@lift-sys/observability/testing';
 import { LIFT_SYS_OBSERVABILITY } from '../observability/observability-options.js';
 import { AppConfig } from '../config/app-config.js';
@@ -32,11 +54,37 @@ function routerWith(env: NodeJS.ProcessEnv): ProviderRouter {
   return new ProviderRouter(AppConfig.fromEnv({ PATH: '', ...env }));
 }
 
-function onlyLlmSpan() {
+/** Names the GenAI conventions deprecated, and the plan's names they replaced. */
+const REPLACED_NAMES = [
+  ATTR_GEN_AI_SYSTEM,
+  ATTR_GEN_AI_USAGE_PROMPT_TOKENS,
+  ATTR_GEN_AI_USAGE_COMPLETION_TOKENS,
+  'llm.provider',
+  'llm.model',
+  'llm.input_tokens',
+  'llm.output_tokens',
+  'llm.streaming',
+];
+
+function onlyLlmSpan(): ReadableSpan {
   const spans = otel.spansNamed('llm.call');
   expect(spans).toHaveLength(1);
   expect(Object.values(spans[0].attributes)).not.toContain('a prompt that must never appear on a span');
+  for (const name of REPLACED_NAMES) expect(spans[0].attributes).not.toHaveProperty([name]);
   return spans[0];
+}
+
+/** A remote chat call as the GenAI conventions describe it: a CLIENT span naming the API's server. */
+function expectRemoteChat(span: ReadableSpan, provider: string, stream: boolean): void {
+  expect(span.kind).toBe(SpanKind.CLIENT);
+  expect(span.attributes).toMatchObject({
+    [ATTR_GEN_AI_OPERATION_NAME]: GEN_AI_OPERATION_NAME_VALUE_CHAT,
+    [ATTR_GEN_AI_PROVIDER_NAME]: provider,
+    [ATTR_GEN_AI_REQUEST_STREAM]: stream,
+    [ATTR_GEN_AI_REQUEST_MAX_TOKENS]: 256,
+    [ATTR_SERVER_ADDRESS]: '127.0.0.1',
+    [ATTR_SERVER_PORT]: Number(new URL(stub.url).port),
+  });
 }
 
 describe('Anthropic through @anthropic-ai/sdk', () => {
@@ -46,14 +94,17 @@ describe('Anthropic through @anthropic-ai/sdk', () => {
     const completion = await routerWith(env()).complete(request(false));
     expect(completion.text).toBe('stubbed answer text');
     expect(stub.requests.at(-1)?.path).toBe('/v1/messages');
-    expect(onlyLlmSpan().attributes).toMatchObject({
-      'llm.provider': 'anthropic',
+    const span = onlyLlmSpan();
+    expectRemoteChat(span, GEN_AI_PROVIDER_NAME_VALUE_ANTHROPIC, false);
+    expect(span.attributes).toMatchObject({
       'llm.provider_route': 'best_available',
-      'llm.model': 'claude-sonnet-4-6',
-      'llm.input_tokens': 1200,
-      'llm.output_tokens': 450,
+      [ATTR_GEN_AI_REQUEST_MODEL]: 'claude-sonnet-4-6',
+      [ATTR_GEN_AI_RESPONSE_MODEL]: 'claude-sonnet-4-6',
+      [ATTR_GEN_AI_RESPONSE_ID]: 'msg_stub',
+      [ATTR_GEN_AI_RESPONSE_FINISH_REASONS]: ['end_turn'],
+      [ATTR_GEN_AI_USAGE_INPUT_TOKENS]: 1200,
+      [ATTR_GEN_AI_USAGE_OUTPUT_TOKENS]: 450,
       'llm.cost_usd': (1200 * 3 + 450 * 15) / 1_000_000,
-      'llm.streaming': false,
     });
   });
 
@@ -67,13 +118,15 @@ describe('Anthropic through @anthropic-ai/sdk', () => {
     expect(text).toBe('stubbed answer text');
     expect(stub.requests.at(-1)?.body.stream).toBe(true);
     const span = onlyLlmSpan();
+    expectRemoteChat(span, GEN_AI_PROVIDER_NAME_VALUE_ANTHROPIC, true);
     expect(span.attributes).toMatchObject({
-      'llm.streaming': true,
-      'llm.input_tokens': 1200,
-      'llm.output_tokens': 450,
-      'llm.provider': 'anthropic',
+      [ATTR_GEN_AI_USAGE_INPUT_TOKENS]: 1200,
+      [ATTR_GEN_AI_USAGE_OUTPUT_TOKENS]: 450,
+      [ATTR_GEN_AI_RESPONSE_ID]: 'msg_stub',
+      [ATTR_GEN_AI_RESPONSE_FINISH_REASONS]: ['end_turn'],
     });
     expect(span.attributes['llm.time_to_first_token_ms']).toEqual(expect.any(Number));
+    expect(span.attributes[ATTR_GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK]).toEqual(expect.any(Number));
   });
 });
 
@@ -83,12 +136,16 @@ describe('OpenAI through the openai SDK', () => {
   it('records tokens and cost of a Chat Completions call', async () => {
     await routerWith(env()).complete(request(false));
     expect(stub.requests.at(-1)?.path).toBe('/v1/chat/completions');
-    expect(onlyLlmSpan().attributes).toMatchObject({
-      'llm.provider': 'openai',
+    const span = onlyLlmSpan();
+    expectRemoteChat(span, GEN_AI_PROVIDER_NAME_VALUE_OPENAI, false);
+    expect(span.attributes).toMatchObject({
       'llm.provider_route': 'best_available',
-      'llm.model': 'gpt-4o-mini',
-      'llm.input_tokens': 1200,
-      'llm.output_tokens': 450,
+      [ATTR_GEN_AI_REQUEST_MODEL]: 'gpt-4o-mini',
+      [ATTR_GEN_AI_RESPONSE_MODEL]: 'gpt-4o-mini',
+      [ATTR_GEN_AI_RESPONSE_ID]: 'chatcmpl-stub',
+      [ATTR_GEN_AI_RESPONSE_FINISH_REASONS]: ['stop'],
+      [ATTR_GEN_AI_USAGE_INPUT_TOKENS]: 1200,
+      [ATTR_GEN_AI_USAGE_OUTPUT_TOKENS]: 450,
       'llm.cost_usd': (1200 * 0.15 + 450 * 0.6) / 1_000_000,
     });
   });
@@ -98,7 +155,13 @@ describe('OpenAI through the openai SDK', () => {
     expect(completion.text).toBe('stubbed answer text');
     expect(stub.requests.at(-1)?.body.stream_options).toEqual({ include_usage: true });
     const span = onlyLlmSpan();
-    expect(span.attributes).toMatchObject({ 'llm.streaming': true, 'llm.input_tokens': 1200, 'llm.output_tokens': 450 });
+    expectRemoteChat(span, GEN_AI_PROVIDER_NAME_VALUE_OPENAI, true);
+    expect(span.attributes).toMatchObject({
+      [ATTR_GEN_AI_USAGE_INPUT_TOKENS]: 1200,
+      [ATTR_GEN_AI_USAGE_OUTPUT_TOKENS]: 450,
+      [ATTR_GEN_AI_RESPONSE_ID]: 'chatcmpl-stub',
+      [ATTR_GEN_AI_RESPONSE_FINISH_REASONS]: ['stop'],
+    });
     expect(span.attributes['llm.time_to_first_token_ms']).toEqual(expect.any(Number));
   });
 });
@@ -109,10 +172,11 @@ describe('routing (ADR 001)', () => {
       request(true),
     );
     expect(stub.requests.at(-1)?.body.response_format).toEqual({ type: 'json_object' });
-    expect(onlyLlmSpan().attributes).toMatchObject({
-      'llm.provider': 'modal',
+    const span = onlyLlmSpan();
+    expectRemoteChat(span, 'modal', false);
+    expect(span.attributes).toMatchObject({
       'llm.provider_route': 'modal_inference',
-      'llm.model': 'qwen2.5-coder-32b',
+      [ATTR_GEN_AI_REQUEST_MODEL]: 'qwen2.5-coder-32b',
     });
   });
 

@@ -34,7 +34,15 @@ export interface LlmCompletion {
   outputTokens: number;
   costUsd: number;
   latencyMs: number;
+  /** The model that answered, when the API names it (often a dated version of `model`). */
+  responseModel?: string;
+  responseId?: string;
+  /** Why generation stopped, one entry per choice (`stop`, `end_turn`, `length`, ...). */
+  finishReasons?: string[];
 }
+
+/** What an API says about its answer beyond the text and usage. */
+export type ResponseDetails = Pick<LlmCompletion, 'responseModel' | 'responseId' | 'finishReasons'>;
 
 /** A streamed call yields text deltas and returns the completed call's totals. */
 export type LlmStream = AsyncGenerator<string, LlmCompletion, undefined>;

@@ -1,18 +1,24 @@
 import type OpenAI from 'openai';
-import { setSpanAttribute } from '@lift-sys/observability';
-import type { LlmCompletion, ProviderName, RoutedRequest } from './llm.types.js';
+import { serverEndpoint, type ServerEndpoint } from '../observability/server-endpoint.js';
+import { recordFirstChunk, recordLlmRequest } from './llm-span.js';
+import type { LlmCompletion, ProviderName, ResponseDetails, RoutedRequest } from './llm.types.js';
 import { pricedCompletion, type PricingTable } from './pricing.js';
 
 /** The Chat Completions calls OpenAI and Modal's OpenAI-compatible endpoint share. */
 export class OpenAiChat {
+  private readonly endpoint: ServerEndpoint | undefined;
+
   constructor(
     private readonly client: OpenAI,
     private readonly provider: ProviderName,
     readonly model: string,
     private readonly pricing: PricingTable,
-  ) {}
+  ) {
+    this.endpoint = serverEndpoint(client.baseURL);
+  }
 
   async complete(request: RoutedRequest): Promise<LlmCompletion> {
+    recordLlmRequest(this.model, this.endpoint);
     const started = performance.now();
     const response = await this.client.chat.completions.create({
       model: this.model,
@@ -21,10 +27,15 @@ export class OpenAiChat {
       ...(request.structuredOutput ? { response_format: { type: 'json_object' as const } } : {}),
     });
     const text = response.choices[0]?.message.content ?? '';
-    return this.completion(request, text, response.usage?.prompt_tokens ?? 0, response.usage?.completion_tokens ?? 0, started);
+    return this.completion(request, text, response.usage?.prompt_tokens ?? 0, response.usage?.completion_tokens ?? 0, started, {
+      responseModel: response.model,
+      responseId: response.id,
+      finishReasons: response.choices.map((choice) => choice.finish_reason),
+    });
   }
 
   async *stream(request: RoutedRequest): AsyncGenerator<string, LlmCompletion, undefined> {
+    recordLlmRequest(this.model, this.endpoint);
     const started = performance.now();
     const chunks = await this.client.chat.completions.create({
       model: this.model,
@@ -36,10 +47,14 @@ export class OpenAiChat {
     let text = '';
     let inputTokens = 0;
     let outputTokens = 0;
+    const response: ResponseDetails = { finishReasons: [] };
     for await (const chunk of chunks) {
+      response.responseModel = chunk.model;
+      response.responseId = chunk.id;
+      for (const choice of chunk.choices) if (choice.finish_reason) response.finishReasons?.push(choice.finish_reason);
       const delta = chunk.choices[0]?.delta.content;
       if (delta) {
-        if (text === '') setSpanAttribute('llm.time_to_first_token_ms', Math.round(performance.now() - started));
+        if (text === '') recordFirstChunk(started);
         text += delta;
         yield delta;
       }
@@ -48,7 +63,7 @@ export class OpenAiChat {
         outputTokens = chunk.usage.completion_tokens;
       }
     }
-    return this.completion(request, text, inputTokens, outputTokens, started);
+    return this.completion(request, text, inputTokens, outputTokens, started, response);
   }
 
   private messages(request: RoutedRequest): OpenAI.Chat.ChatCompletionMessageParam[] {
@@ -64,6 +79,7 @@ export class OpenAiChat {
     inputTokens: number,
     outputTokens: number,
     started: number,
+    response: ResponseDetails,
   ): LlmCompletion {
     return pricedCompletion(
       { provider: this.provider, model: this.model, pricing: this.pricing },
@@ -72,6 +88,7 @@ export class OpenAiChat {
       inputTokens,
       outputTokens,
       started,
+      response,
     );
   }
 }

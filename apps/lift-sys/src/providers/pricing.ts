@@ -1,4 +1,4 @@
-import type { LlmCompletion, ProviderName, RoutedRequest } from './llm.types.js';
+import type { LlmCompletion, ProviderName, ResponseDetails, RoutedRequest } from './llm.types.js';
 
 /** US dollars per million tokens. */
 export interface ModelPrice {
@@ -62,8 +62,10 @@ export function pricedCompletion(
   inputTokens: number,
   outputTokens: number,
   started: number,
+  response: ResponseDetails = {},
 ): LlmCompletion {
   return {
+    ...response,
     text,
     provider: source.provider,
     route: request.route,

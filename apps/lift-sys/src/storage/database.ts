@@ -1,4 +1,7 @@
+import { ATTR_DB_SYSTEM_NAME, DB_SYSTEM_NAME_VALUE_POSTGRESQL } from '@opentelemetry/semantic-conventions';
 import { Traced, setSpanAttributes } from '@lift-sys/observability';
+import type { ServerEndpoint } from '../observability/server-endpoint.js';
+import { statementAttributes } from './repositories/db-span.js';
 
 export interface QueryResult<Row> {
   rows: Row[];
@@ -8,17 +11,19 @@ export interface QueryResult<Row> {
 /** Something SQL runs on: the database itself or an open transaction. */
 export interface SqlExecutor {
   readonly system: 'pglite' | 'postgresql';
+  /** The PostgreSQL server queries go to; undefined for the in-process PGlite. */
+  readonly server?: ServerEndpoint;
   query<Row>(sql: string, params?: readonly unknown[]): Promise<QueryResult<Row>>;
 }
 
-/** Runs a query and records `db.system` and `db.rows_affected` on the current (db.*) span. */
+/** Runs a query and records its text, rows and server on the current (db.*) span. */
 export async function runQuery<Row>(
   executor: SqlExecutor,
   sql: string,
   params: readonly unknown[] = [],
 ): Promise<QueryResult<Row>> {
   const result = await executor.query<Row>(sql, params);
-  setSpanAttributes({ 'db.system': executor.system, 'db.rows_affected': result.rowCount });
+  setSpanAttributes(statementAttributes(sql, result.rowCount, executor.server));
   return result;
 }
 
@@ -34,7 +39,7 @@ export abstract class Database implements SqlExecutor {
   abstract close(): Promise<void>;
 
   /** Commits when `work` resolves, rolls back when it throws: multi-step writes are all or nothing. */
-  @Traced('db.transaction', { attributes: { 'db.operation': 'transaction' } })
+  @Traced('db.transaction', { attributes: { [ATTR_DB_SYSTEM_NAME]: DB_SYSTEM_NAME_VALUE_POSTGRESQL } })
   transaction<T>(work: (executor: SqlExecutor) => Promise<T>): Promise<T> {
     return this.runInTransaction(work);
   }

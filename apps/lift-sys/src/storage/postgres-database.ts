@@ -1,14 +1,17 @@
 import pg from 'pg';
 import { Database, type QueryResult, type SqlExecutor } from './database.js';
+import { serverEndpoint } from '../observability/server-endpoint.js';
 
 /** A PostgreSQL server (DATABASE_URL) through a `pg` connection pool. */
 export class PostgresDatabase extends Database {
   readonly system = 'postgresql';
+  readonly server;
   private readonly pool: pg.Pool;
 
   /** @param schema a validated identifier (AppConfig checks it); every pooled connection uses it first. */
   constructor(connectionString: string, schema?: string) {
     super();
+    this.server = serverEndpoint(connectionString);
     this.pool = new pg.Pool({ connectionString, max: 5, options: schema ? `-c search_path=${schema}` : undefined });
   }
 
@@ -31,6 +34,7 @@ export class PostgresDatabase extends Database {
       await client.query('BEGIN');
       const result = await work({
         system: this.system,
+        server: this.server,
         query: async <Row>(sql: string, params: readonly unknown[] = []) => {
           const rows = await client.query(sql, [...params]);
           return { rows: rows.rows as Row[], rowCount: rows.rowCount ?? rows.rows.length };

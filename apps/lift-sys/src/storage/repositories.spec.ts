@@ -1,9 +1,27 @@
+import { SpanKind } from '@opentelemetry/api';
+import {
+  ATTR_DB_COLLECTION_NAME,
+  ATTR_DB_OPERATION_NAME,
+  ATTR_DB_QUERY_SUMMARY,
+  ATTR_DB_QUERY_TEXT,
+  ATTR_DB_SYSTEM_NAME,
+  ATTR_SERVER_ADDRESS,
+  ATTR_SERVER_PORT,
+  DB_SYSTEM_NAME_VALUE_POSTGRESQL,
+} from '@opentelemetry/semantic-conventions';
+import {
+  ATTR_DB_OPERATION,
+  ATTR_DB_RESPONSE_RETURNED_ROWS,
+  ATTR_DB_SQL_TABLE,
+  ATTR_DB_STATEMENT,
+  ATTR_DB_SYSTEM,
+} from '@opentelemetry/semantic-conventions/incubating';
 import { expectTrace, setupTestObservability, type TestObservability } from '@lift-sys/observability/testing';
 import { LIFT_SYS_OBSERVABILITY } from '../observability/observability-options.js';
 import type { Database } from './database.js';
 import { MIGRATIONS, migrate } from './migrations.js';
 import { openDatabase } from './open-database.js';
-import { databaseSettings, testDatabaseSystem } from '../testing/test-app.js';
+import { databaseSettings } from '../testing/test-app.js';
 import { DraftRepository } from './repositories/draft.repository.js';
 import { ExecutionHistoryRepository } from './repositories/execution-history.repository.js';
 import { SessionRepository } from './repositories/session.repository.js';
@@ -56,13 +74,43 @@ it('inserts and reads sessions and drafts with db.* spans', async () => {
     expect.objectContaining({ version: 1, ir, ambiguities: ['input_constraints'] }),
   ]);
   expectTrace(otel.spans(), {
-    name: 'db.insert',
-    attributes: { 'db.operation': 'insert', 'db.table': 'sessions', 'db.rows_affected': 1, 'db.system': testDatabaseSystem() },
+    name: 'INSERT sessions',
+    attributes: {
+      [ATTR_DB_SYSTEM_NAME]: DB_SYSTEM_NAME_VALUE_POSTGRESQL,
+      [ATTR_DB_OPERATION_NAME]: 'INSERT',
+      [ATTR_DB_COLLECTION_NAME]: 'sessions',
+      [ATTR_DB_QUERY_SUMMARY]: 'INSERT sessions',
+      'db.rows_affected': 1,
+    },
   });
   expectTrace(otel.spans(), {
-    name: 'db.select',
-    attributes: { 'db.operation': 'select', 'db.table': 'session_drafts', 'db.rows_affected': 1 },
+    name: 'SELECT session_drafts',
+    attributes: {
+      [ATTR_DB_OPERATION_NAME]: 'SELECT',
+      [ATTR_DB_COLLECTION_NAME]: 'session_drafts',
+      [ATTR_DB_RESPONSE_RETURNED_ROWS]: 1,
+    },
   });
+});
+
+it('records database spans as the conventions name them, with parameterized text only', async () => {
+  await sessions.insert({ ...newSession('s-conventions'), userId: 'carol', originalInput: 'a value that must stay off spans' });
+  await sessions.findForUser('s-conventions', 'carol');
+  const statements = otel.spans().filter((span) => span.attributes[ATTR_DB_SYSTEM_NAME] !== undefined);
+  expect(statements.map((span) => span.name)).toEqual(['INSERT sessions', 'SELECT sessions']);
+  const server = databaseSettings().databaseUrl ? new URL(databaseSettings().databaseUrl ?? '') : undefined;
+  for (const span of statements) {
+    expect(span.kind).toBe(SpanKind.CLIENT);
+    expect(span.name).toBe(span.attributes[ATTR_DB_QUERY_SUMMARY]);
+    expect(String(span.attributes[ATTR_DB_QUERY_TEXT])).toMatch(/\$1/);
+    expect(JSON.stringify(span.attributes)).not.toMatch(/must stay off spans|s-conventions|carol/);
+    for (const deprecated of [ATTR_DB_SYSTEM, ATTR_DB_OPERATION, ATTR_DB_SQL_TABLE, ATTR_DB_STATEMENT, 'db.table']) {
+      expect(span.attributes).not.toHaveProperty([deprecated]);
+    }
+    // A PostgreSQL server is named; the in-process PGlite has none.
+    expect(span.attributes[ATTR_SERVER_ADDRESS]).toBe(server?.hostname);
+    expect(span.attributes[ATTR_SERVER_PORT]).toBe(server && Number(server.port || 5432));
+  }
 });
 
 it('updates status and lists only active sessions', async () => {
@@ -70,7 +118,10 @@ it('updates status and lists only active sessions', async () => {
   await sessions.updateStatus('s2', 'finalized');
   expect((await sessions.listActive('alice')).map((session) => session.session_id)).toEqual(['s1']);
   expect((await sessions.findForUser('s2', 'alice'))?.finalized_at).toEqual(expect.any(String));
-  expect(otel.spansNamed('db.update')[0].attributes).toMatchObject({ 'db.table': 'sessions', 'db.rows_affected': 1 });
+  expect(otel.spansNamed('UPDATE sessions')[0].attributes).toMatchObject({
+    [ATTR_DB_COLLECTION_NAME]: 'sessions',
+    'db.rows_affected': 1,
+  });
 });
 
 it('rolls a failed multi-step write back completely', async () => {
@@ -100,9 +151,9 @@ it('rolls a failed multi-step write back completely', async () => {
     name: 'db.transaction',
     status: 'error',
     children: [
-      { name: 'db.insert', attributes: { 'db.table': 'sessions' } },
-      { name: 'db.insert', attributes: { 'db.table': 'execution_history' } },
-      { name: 'db.insert', status: 'error' },
+      { name: 'INSERT sessions', attributes: { [ATTR_DB_COLLECTION_NAME]: 'sessions' } },
+      { name: 'INSERT execution_history', attributes: { [ATTR_DB_COLLECTION_NAME]: 'execution_history' } },
+      { name: 'INSERT session_drafts', status: 'error', attributes: { 'error.type': (value) => typeof value === 'string' } },
     ],
   });
 });

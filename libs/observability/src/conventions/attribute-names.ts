@@ -1,4 +1,5 @@
 import {
+  ATTR_CLIENT_ADDRESS,
   ATTR_CODE_FUNCTION_NAME,
   ATTR_ERROR_TYPE,
   ATTR_EXCEPTION_ESCAPED,
@@ -6,15 +7,27 @@ import {
   ATTR_EXCEPTION_STACKTRACE,
   ATTR_EXCEPTION_TYPE,
   ATTR_HTTP_REQUEST_METHOD,
+  ATTR_HTTP_REQUEST_METHOD_ORIGINAL,
   ATTR_HTTP_RESPONSE_STATUS_CODE,
   ATTR_HTTP_ROUTE,
+  ATTR_NETWORK_PEER_ADDRESS,
+  ATTR_NETWORK_PEER_PORT,
+  ATTR_NETWORK_PROTOCOL_VERSION,
+  ATTR_SERVER_ADDRESS,
+  ATTR_SERVER_PORT,
   ATTR_SERVICE_NAME,
   ATTR_SERVICE_VERSION,
   ATTR_URL_PATH,
+  ATTR_URL_QUERY,
   ATTR_URL_SCHEME,
   ATTR_USER_AGENT_ORIGINAL,
 } from '@opentelemetry/semantic-conventions';
-import { ATTR_HTTP_METHOD, ATTR_HTTP_STATUS_CODE } from '@opentelemetry/semantic-conventions/incubating';
+import {
+  ATTR_DEPLOYMENT_ENVIRONMENT_NAME,
+  ATTR_HTTP_METHOD,
+  ATTR_HTTP_STATUS_CODE,
+  ATTR_SERVICE_INSTANCE_ID,
+} from '@opentelemetry/semantic-conventions/incubating';
 
 /**
  * Attribute and event names the library itself writes, kept in one place. Names the OpenTelemetry
@@ -41,7 +54,8 @@ export const EVENT_EXCEPTION = 'exception';
 
 export const RESOURCE_SERVICE_NAME = ATTR_SERVICE_NAME;
 export const RESOURCE_SERVICE_VERSION = ATTR_SERVICE_VERSION;
-export const RESOURCE_DEPLOYMENT_ENVIRONMENT = 'deployment.environment';
+export const RESOURCE_SERVICE_INSTANCE_ID = ATTR_SERVICE_INSTANCE_ID;
+export const RESOURCE_DEPLOYMENT_ENVIRONMENT = ATTR_DEPLOYMENT_ENVIRONMENT_NAME;
 
 export const REDACTED_VALUE = '[REDACTED]';
 
@@ -64,10 +78,18 @@ export const LIBRARY_SPAN_ATTRIBUTES = {
   [ATTR_EXCEPTION_STACKTRACE]: 'string',
   [ATTR_EXCEPTION_ESCAPED]: 'boolean',
   [ATTR_HTTP_REQUEST_METHOD]: 'string',
+  [ATTR_HTTP_REQUEST_METHOD_ORIGINAL]: 'string',
   [ATTR_HTTP_METHOD]: 'string',
   [ATTR_HTTP_ROUTE]: 'string',
   [ATTR_URL_PATH]: 'string',
+  [ATTR_URL_QUERY]: 'string',
   [ATTR_URL_SCHEME]: 'string',
+  [ATTR_SERVER_ADDRESS]: 'string',
+  [ATTR_SERVER_PORT]: 'number',
+  [ATTR_CLIENT_ADDRESS]: 'string',
+  [ATTR_NETWORK_PEER_ADDRESS]: 'string',
+  [ATTR_NETWORK_PEER_PORT]: 'number',
+  [ATTR_NETWORK_PROTOCOL_VERSION]: 'string',
   [ATTR_HTTP_RESPONSE_STATUS_CODE]: 'number',
   [ATTR_HTTP_STATUS_CODE]: 'number',
   [ATTR_USER_AGENT_ORIGINAL]: 'string',
@@ -77,6 +99,7 @@ export const LIBRARY_SPAN_ATTRIBUTES = {
 export const LIBRARY_RESOURCE_ATTRIBUTES = {
   [RESOURCE_SERVICE_NAME]: 'string',
   [RESOURCE_SERVICE_VERSION]: 'string',
+  [RESOURCE_SERVICE_INSTANCE_ID]: 'string',
   [RESOURCE_DEPLOYMENT_ENVIRONMENT]: 'string',
 } as const satisfies Record<string, AttributeTypeName>;
 

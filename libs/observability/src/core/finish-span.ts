@@ -1,23 +1,33 @@
 import { SpanStatusCode, type Span } from '@opentelemetry/api';
-import { ATTR_CALLBACK_ERROR, ATTR_CANCELLED, ATTR_ERROR, EVENT_EXCEPTION } from '../conventions/attribute-names.js';
+import { ERROR_TYPE_VALUE_OTHER } from '@opentelemetry/semantic-conventions';
+import {
+  ATTR_CALLBACK_ERROR,
+  ATTR_CANCELLED,
+  ATTR_ERROR,
+  ATTR_ERROR_TYPE,
+  EVENT_EXCEPTION,
+} from '../conventions/attribute-names.js';
 import { toAttributes } from './attribute-values.js';
 import { describeException, exceptionAttributes } from './exception-attributes.js';
 import type { SpanPlan } from './span-plan.js';
 
 /**
  * Records a thrown value: an `exception` event with type, message and stack, and unless the
- * plan calls it expected, status ERROR and `error=true` (the attribute Honeycomb queries use).
+ * plan calls it expected, status ERROR, `error=true` (the attribute Honeycomb queries use) and
+ * the exception's type as `error.type`.
  */
 export function recordFailure(span: Span, thrown: unknown, isExpectedError?: (error: unknown) => boolean): void {
   const exception = describeException(thrown);
   span.addEvent(EVENT_EXCEPTION, exceptionAttributes(exception));
   if (isExpectedError !== undefined && callSafely(span, () => isExpectedError(thrown)) === true) return;
-  markError(span, exception.message);
+  markError(span, exception.message, exception.type);
 }
 
-export function markError(span: Span, message: string): void {
+/** `errorType` is what the conventions call `error.type`: an exception type, a status code, or `_OTHER`. */
+export function markError(span: Span, message: string, errorType: string = ERROR_TYPE_VALUE_OTHER): void {
   span.setStatus({ code: SpanStatusCode.ERROR, message });
   span.setAttribute(ATTR_ERROR, true);
+  span.setAttribute(ATTR_ERROR_TYPE, errorType);
 }
 
 /** Runs a user callback; a throwing callback marks the span but never reaches the caller. */
@@ -25,9 +35,9 @@ export function callSafely<T>(span: Span, callback: () => T): T | undefined {
   try {
     return callback();
   } catch (callbackError) {
-    const { message } = describeException(callbackError);
+    const { message, type } = describeException(callbackError);
     span.setAttribute(ATTR_CALLBACK_ERROR, message);
-    markError(span, `attribute callback failed: ${message}`);
+    markError(span, `attribute callback failed: ${message}`, type);
     return undefined;
   }
 }

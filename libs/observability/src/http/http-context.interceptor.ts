@@ -1,25 +1,28 @@
 import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { ATTR_ERROR_TYPE, ATTR_HTTP_ROUTE } from '@opentelemetry/semantic-conventions';
 import type { IncomingMessage } from 'node:http';
 import { catchError, throwError, type Observable } from 'rxjs';
-import { ATTR_ERROR_TYPE, ATTR_USER_ID } from '../conventions/attribute-names.js';
-import { recordFailure } from '../core/finish-span.js';
+import { ATTR_USER_ID, EVENT_EXCEPTION } from '../conventions/attribute-names.js';
+import { toAttributeValue } from '../core/attribute-values.js';
 import { describeException, exceptionAttributes } from '../core/exception-attributes.js';
+import { recordFailure } from '../core/finish-span.js';
 import { classifyHttpError } from './error-classification.js';
 import { HTTP_TRACING_OPTIONS } from './http-tokens.js';
 import type { ResolvedHttpTracingOptions } from './http-tracing-options.js';
 import { serverSpanOf, type ServerSpanState } from './server-span.js';
 
 interface NestHttpRequest {
-  method?: string;
   raw?: IncomingMessage;
   route?: { path?: unknown };
   routeOptions?: { url?: unknown };
 }
 
 /**
- * Names the server span after the route template, records `user.id`, and maps errors: 5xx and
- * unknown errors mark the span ERROR with the exception; 4xx are recorded as an `exception` event
- * with `error.type` only. Other execution contexts (microservices, events) pass through.
+ * Names the server span `{method} {route}` after the route template, records `http.route` and
+ * `user.id`, and maps errors: a 5xx or unknown error marks the span ERROR with the exception and
+ * its type as `error.type`; a 4xx is the client's error, recorded as an `exception` event only
+ * (the conventions leave `error.type` off a SERVER span's 4xx). Other execution contexts
+ * (microservices, events) pass through.
  */
 @Injectable()
 export class HttpContextInterceptor implements NestInterceptor {
@@ -30,13 +33,13 @@ export class HttpContextInterceptor implements NestInterceptor {
     const request = executionContext.switchToHttp().getRequest<NestHttpRequest>();
     const state = serverSpanOf(request.raw ?? (request as IncomingMessage));
     if (state === undefined) return next.handle();
-    const route = routeTemplate(request);
-    if (route !== undefined) {
-      state.span.updateName(`${request.method ?? 'GET'} ${route}`);
-      state.span.setAttribute('http.route', route);
+    const route = toAttributeValue(routeTemplate(request));
+    if (typeof route === 'string') {
+      state.span.updateName(`${state.spanNamePrefix} ${route}`);
+      state.span.setAttribute(ATTR_HTTP_ROUTE, route);
     }
-    const userId = this.options.userIdFrom(request);
-    if (userId !== undefined) {
+    const userId = toAttributeValue(this.options.userIdFrom(request));
+    if (typeof userId === 'string' || typeof userId === 'number') {
       state.attributes[ATTR_USER_ID] = userId;
       state.span.setAttribute(ATTR_USER_ID, userId);
     }
@@ -50,14 +53,16 @@ export class HttpContextInterceptor implements NestInterceptor {
 
   private record(state: ServerSpanState, exception: unknown): void {
     const { statusCode, errorType } = (this.options.classifyError ?? classifyHttpError)(exception);
-    state.span.setAttribute(ATTR_ERROR_TYPE, errorType);
     state.exceptionRecorded = true;
-    if (statusCode >= 500) recordFailure(state.span, exception);
-    else state.span.addEvent('exception', { ...exceptionAttributes(describeException(exception)), [ATTR_ERROR_TYPE]: errorType });
+    if (statusCode >= 500) {
+      recordFailure(state.span, exception);
+      state.span.setAttribute(ATTR_ERROR_TYPE, errorType);
+    } else {
+      state.span.addEvent(EVENT_EXCEPTION, exceptionAttributes(describeException(exception)));
+    }
   }
 }
 
-function routeTemplate(request: NestHttpRequest): string | undefined {
-  const route = request.route?.path ?? request.routeOptions?.url;
-  return typeof route === 'string' ? route : undefined;
+function routeTemplate(request: NestHttpRequest): unknown {
+  return request.route?.path ?? request.routeOptions?.url;
 }

@@ -1,8 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { ObservabilityHandle } from '../sdk/setup-observability.js';
-import { OBSERVABILITY_HANDLE } from '../nest/observability-module-options.js';
 import { addTraceIdToFastifyErrors } from './fastify-error-bodies.js';
 import { HTTP_TRACING_OPTIONS } from './http-tokens.js';
 import type { ResolvedHttpTracingOptions } from './http-tracing-options.js';
@@ -20,7 +18,6 @@ export class HttpServerTracing implements OnModuleInit {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     @Inject(HTTP_TRACING_OPTIONS) private readonly options: ResolvedHttpTracingOptions,
-    @Inject(OBSERVABILITY_HANDLE) private readonly handle: ObservabilityHandle,
   ) {}
 
   onModuleInit(): void {
@@ -28,13 +25,12 @@ export class HttpServerTracing implements OnModuleInit {
     if (!this.options.enabled || server === undefined || typeof server.emit !== 'function' || server[PATCHED]) return;
     const emit = server.emit;
     const { options } = this;
-    const environment = this.handle.environment;
     const fastify = this.adapterHost.httpAdapter.getType() === 'fastify';
     server.emit = function (this: Server, event: string | symbol, ...args: unknown[]): boolean {
       if (event !== 'request') return Reflect.apply(emit, this, [event, ...args]) as boolean;
       const [request, response] = args as [IncomingMessage, ServerResponse];
       const handleRequest = (): boolean => Reflect.apply(emit, this, [event, ...args]) as boolean;
-      return runInServerSpan(request, response, options, environment, handleRequest, !fastify);
+      return runInServerSpan(request, response, options, handleRequest, !fastify);
     } as Server['emit'];
     server[PATCHED] = true;
     if (fastify) addTraceIdToFastifyErrors(this.adapterHost.httpAdapter.getInstance());

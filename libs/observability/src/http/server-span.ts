@@ -1,10 +1,12 @@
-import { context, propagation, ROOT_CONTEXT, SpanKind, trace, type Span } from '@opentelemetry/api';
+import { context, propagation, ROOT_CONTEXT, SpanKind, trace, TraceFlags, type Context, type Span } from '@opentelemetry/api';
 import { suppressTracing } from '@opentelemetry/core';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ATTR_CANCELLED, ATTR_ENVIRONMENT, ATTR_REQUEST_ID } from '../conventions/attribute-names.js';
 import { markError } from '../core/finish-span.js';
 import { tracingState } from '../core/tracing-state.js';
+import { decideLocallyDespiteRemoteFlag } from '../sampling/remote-parent.js';
 import { addTraceIdToJsonErrors } from './error-body.js';
+import { describeRequest, responseAttributes } from './http-attributes.js';
 import type { ResolvedHttpTracingOptions } from './http-tracing-options.js';
 import { withRequestAttributes, type RequestAttributes } from './request-attributes.js';
 import { requestIdFrom } from './request-id.js';
@@ -13,6 +15,8 @@ import { requestIdFrom } from './request-id.js';
 export interface ServerSpanState {
   readonly span: Span;
   readonly attributes: RequestAttributes;
+  /** `GET`, or `HTTP` for a method the conventions do not know: the span is named `{prefix} {route}`. */
+  readonly spanNamePrefix: string;
   exceptionRecorded: boolean;
 }
 
@@ -31,56 +35,57 @@ export function runInServerSpan(
   request: IncomingMessage,
   response: ServerResponse,
   options: ResolvedHttpTracingOptions,
-  environment: string,
   handle: () => boolean,
   /** False where the adapter adds the trace id to error bodies itself (Fastify's `onSend`). */
   patchErrorBodies = true,
 ): boolean {
   const tracer = tracingState.tracer;
   if (tracer === undefined) return handle();
-  const path = (request.url ?? '/').split('?', 1)[0];
-  if (request.method === 'OPTIONS' || isIgnored(path, options.ignorePaths)) {
+  if (request.method === 'OPTIONS' || isIgnored((request.url ?? '/').split('?', 1)[0], options.ignorePaths)) {
     return context.with(suppressTracing(context.active()), handle);
   }
-  const method = request.method ?? 'GET';
+  const described = describeRequest(request, options.emitDeprecatedAttributes);
   const requestId = requestIdFrom(request.headers['x-request-id']);
   const incoming = propagation.extract(ROOT_CONTEXT, request.headers);
   const caller = trace.getSpanContext(incoming);
-  const parent = options.continueIncomingTrace ? incoming : ROOT_CONTEXT;
-  const attributes: RequestAttributes = { [ATTR_REQUEST_ID]: requestId, [ATTR_ENVIRONMENT]: environment };
+  const parent = options.continueIncomingTrace ? trustedParent(incoming, options) : ROOT_CONTEXT;
+  const attributes: RequestAttributes = { [ATTR_REQUEST_ID]: requestId, [ATTR_ENVIRONMENT]: options.environment };
   const span = tracer.startSpan(
-    method,
+    described.spanNamePrefix,
     {
       kind: SpanKind.SERVER,
       root: !options.continueIncomingTrace,
       links: !options.continueIncomingTrace && caller ? [{ context: caller }] : undefined,
-      attributes: {
-        ...attributes,
-        'http.request.method': method,
-        'http.method': method,
-        'url.path': path,
-        'url.scheme': 'encrypted' in request.socket ? 'https' : 'http',
-        ...(request.headers['user-agent'] ? { 'user_agent.original': request.headers['user-agent'] } : {}),
-      },
+      attributes: { ...attributes, ...described.attributes },
     },
     parent,
   );
-  const state: ServerSpanState = { span, attributes, exceptionRecorded: false };
+  const state: ServerSpanState = { span, attributes, spanNamePrefix: described.spanNamePrefix, exceptionRecorded: false };
   (request as TracedRequest)[SERVER_SPAN] = state;
   const traceId = span.spanContext().traceId;
   response.setHeader('x-request-id', requestId);
   response.setHeader('x-trace-id', traceId);
   if (patchErrorBodies) addTraceIdToJsonErrors(response, traceId);
-  response.once('close', () => endServerSpan(state, response));
+  response.once('close', () => endServerSpan(state, response, options.emitDeprecatedAttributes));
   return context.with(withRequestAttributes(trace.setSpan(parent, span), attributes), handle);
 }
 
-function endServerSpan({ span, exceptionRecorded }: ServerSpanState, response: ServerResponse): void {
+/** The caller's context, unless its sampled flag is off and callers are not trusted to switch tracing off. */
+function trustedParent(incoming: Context, options: ResolvedHttpTracingOptions): Context {
+  const caller = trace.getSpanContext(incoming);
+  if (options.honorIncomingSampledFlag || caller === undefined || caller.traceFlags & TraceFlags.SAMPLED) return incoming;
+  return decideLocallyDespiteRemoteFlag(incoming);
+}
+
+/**
+ * A SERVER span's 4xx is the client's error, not this span's, so only a 5xx marks it: with the
+ * exception's type when the interceptor saw one, else with the status code as `error.type`.
+ */
+function endServerSpan({ span, exceptionRecorded }: ServerSpanState, response: ServerResponse, emitDeprecated: boolean): void {
   const status = response.statusCode;
-  span.setAttribute('http.response.status_code', status);
-  span.setAttribute('http.status_code', status);
+  span.setAttributes(responseAttributes(status, emitDeprecated));
   if (!response.writableFinished) span.setAttribute(ATTR_CANCELLED, true);
-  if (status >= 500 && !exceptionRecorded) markError(span, `HTTP ${status}`);
+  if (status >= 500 && !exceptionRecorded) markError(span, `HTTP ${status}`, String(status));
   span.end();
 }
 

@@ -5,7 +5,7 @@ import { HttpServerTracing } from '../http/http-server-tracing.js';
 import { HTTP_TRACING_OPTIONS } from '../http/http-tokens.js';
 import { resolveHttpTracingOptions } from '../http/http-tracing-options.js';
 import { resolveConfig } from '../sdk/resolve-config.js';
-import { currentObservability, setupObservability } from '../sdk/setup-observability.js';
+import { currentObservability, setupObservability, type ObservabilityHandle } from '../sdk/setup-observability.js';
 import {
   OBSERVABILITY_ASYNC_OPTIONS_TYPE,
   OBSERVABILITY_MODULE_OPTIONS,
@@ -32,8 +32,9 @@ import { SDK_OWNED_BY_MODULE, ShutdownFlusher } from './shutdown-flusher.js';
     },
     {
       provide: HTTP_TRACING_OPTIONS,
-      useFactory: (options: ObservabilityModuleOptions) => resolveHttpTracingOptions(options.http),
-      inject: [OBSERVABILITY_MODULE_OPTIONS],
+      useFactory: (options: ObservabilityModuleOptions, handle: ObservabilityHandle) =>
+        resolveHttpTracingOptions(options.http, { environment: handle.environment, env: options.env ?? process.env }),
+      inject: [OBSERVABILITY_MODULE_OPTIONS, OBSERVABILITY_HANDLE],
     },
     HttpServerTracing,
     { provide: APP_INTERCEPTOR, useClass: HttpContextInterceptor },

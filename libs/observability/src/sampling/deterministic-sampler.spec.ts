@@ -1,6 +1,7 @@
 import { ROOT_CONTEXT, trace, TraceFlags } from '@opentelemetry/api';
 import { RandomIdGenerator, SamplingDecision } from '@opentelemetry/sdk-trace-base';
 import { DeterministicSampler } from './deterministic-sampler.js';
+import { decideLocallyDespiteRemoteFlag } from './remote-parent.js';
 
 const ids = new RandomIdGenerator();
 const traceIds = Array.from({ length: 4000 }, () => ids.generateTraceId());
@@ -43,5 +44,20 @@ describe('DeterministicSampler', () => {
       attributes: { SampleRate: 1000 },
     });
     expect(sampler.shouldSample(parent(TraceFlags.NONE), traceIds[1]).decision).toBe(SamplingDecision.NOT_RECORD);
+  });
+
+  it('decides by trace id, not by an untrusted remote parent whose sampled flag is off', () => {
+    const sampler = new DeterministicSampler(4);
+    const untrusted = (traceId: string, isRemote = true) =>
+      decideLocallyDespiteRemoteFlag(
+        trace.setSpanContext(ROOT_CONTEXT, { traceId, spanId: ids.generateSpanId(), traceFlags: TraceFlags.NONE, isRemote }),
+      );
+    for (const traceId of traceIds.slice(0, 200)) {
+      expect(sampler.shouldSample(untrusted(traceId), traceId).decision).toBe(
+        sampler.shouldSample(ROOT_CONTEXT, traceId).decision,
+      );
+      // A local parent's decision is always followed.
+      expect(sampler.shouldSample(untrusted(traceId, false), traceId).decision).toBe(SamplingDecision.NOT_RECORD);
+    }
   });
 });

@@ -1,11 +1,13 @@
 import { isSpanContextValid, ROOT_CONTEXT, trace, TraceFlags, type Attributes, type Context } from '@opentelemetry/api';
 import { SamplingDecision, TraceIdRatioBasedSampler, type Sampler, type SamplingResult } from '@opentelemetry/sdk-trace-base';
 import { ATTR_SAMPLE_RATE } from '../conventions/attribute-names.js';
+import { decidesLocallyDespiteRemoteFlag } from './remote-parent.js';
 
 /**
  * Keeps 1 trace in `sampleRate`, decided from the trace id alone (so every service using the same
- * rule agrees), following the parent's decision when there is one, and stamps `SampleRate` on
- * kept spans so Honeycomb re-weights counts.
+ * rule agrees), following the parent's decision when there is one (except an unsampled remote
+ * parent the HTTP layer does not trust), and stamps `SampleRate` on kept spans so Honeycomb
+ * re-weights counts.
  */
 export class DeterministicSampler implements Sampler {
   private readonly ratio: TraceIdRatioBasedSampler;
@@ -27,9 +29,8 @@ export class DeterministicSampler implements Sampler {
   shouldSample(parentContext: Context, traceId: string): SamplingResult {
     const parent = trace.getSpanContext(parentContext);
     if (parent !== undefined && isSpanContextValid(parent)) {
-      return (parent.traceFlags & TraceFlags.SAMPLED) === TraceFlags.SAMPLED
-        ? this.kept
-        : { decision: SamplingDecision.NOT_RECORD };
+      if ((parent.traceFlags & TraceFlags.SAMPLED) === TraceFlags.SAMPLED) return this.kept;
+      if (!parent.isRemote || !decidesLocallyDespiteRemoteFlag(parentContext)) return { decision: SamplingDecision.NOT_RECORD };
     }
     return this.recordAll || this.keeps(traceId) ? this.kept : { decision: SamplingDecision.NOT_RECORD };
   }

@@ -22,10 +22,43 @@ describe('resolveConfig', () => {
   });
 
   it('reads the resource from options, the environment winning', () => {
-    const env = { OTEL_SERVICE_NAME: 'from-env', LIFT_SYS_VERSION: 'abc123', ENVIRONMENT: 'production' };
+    const env = { OTEL_SERVICE_NAME: 'from-env', OTEL_SERVICE_VERSION: 'abc123', ENVIRONMENT: 'production' };
     const config = resolveConfig({ serviceName: 'from-code', serviceVersion: '1', environment: 'dev' }, env);
     expect([config.serviceName, config.serviceVersion, config.environment]).toEqual(['from-env', 'abc123', 'production']);
     expect(resolveConfig({ serviceName: 'from-code' }, {}).serviceName).toBe('from-code');
+  });
+
+  it('never reads an application-specific version variable', () => {
+    expect(resolveConfig({ serviceVersion: '2.1.0' }, { LIFT_SYS_VERSION: 'abc123' }).serviceVersion).toBe('2.1.0');
+  });
+
+  it('reads OTEL_RESOURCE_ATTRIBUTES, below the dedicated variables', () => {
+    const env = {
+      OTEL_RESOURCE_ATTRIBUTES:
+        'service.name=from-resource,service.version=9.9,deployment.environment.name=staging,team=lift%20sys,service.instance.id=pod-7',
+    };
+    const config = resolveConfig({ serviceName: 'from-code', resourceAttributes: { team: 'code', region: 'eu' } }, env);
+    expect(config).toMatchObject({
+      serviceName: 'from-resource',
+      serviceVersion: '9.9',
+      environment: 'staging',
+      serviceInstanceId: 'pod-7',
+      resourceAttributes: { team: 'lift sys', region: 'eu' },
+    });
+    expect(resolveConfig({}, { ...env, OTEL_SERVICE_NAME: 'named' }).serviceName).toBe('named');
+  });
+
+  it('skips a malformed OTEL_RESOURCE_ATTRIBUTES entry with a warning that does not echo it', () => {
+    const config = resolveConfig({}, { OTEL_RESOURCE_ATTRIBUTES: 'a=1,secret-ish,b=%E0%A4%A' });
+    expect(config.resourceAttributes).toEqual({ a: '1' });
+    expect(config.warnings).toEqual([expect.stringContaining('entry 2'), expect.stringContaining('entry 3')]);
+    expect(config.warnings.join('')).not.toContain('secret-ish');
+  });
+
+  it('gives every process its own service.instance.id', () => {
+    const first = resolveConfig({}, {}).serviceInstanceId;
+    expect(first).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(resolveConfig({}, {}).serviceInstanceId).not.toBe(first);
   });
 
   it('prefers an exporter instance passed in code over everything else', () => {

@@ -1,5 +1,12 @@
 import type { Attributes } from '@opentelemetry/api';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import {
+  ATTR_DEPLOYMENT_ENVIRONMENT_NAME,
+  ATTR_SERVICE_INSTANCE_ID,
+  ATTR_SERVICE_NAME,
+  ATTR_SERVICE_VERSION,
+} from '@opentelemetry/semantic-conventions';
+import { randomUUID } from 'node:crypto';
 import { isDisabledByEnvironment } from '../core/tracing-state.js';
 import { parsePositiveInteger, parseUrl, readEnv } from './environment.js';
 import { chooseExporter, honeycombBaseUrl, otlpHeaders, type ExporterChoice } from './exporter-choice.js';
@@ -8,6 +15,7 @@ import type { TailSamplingOptions } from '../sampling/tail-sampling-processor.js
 import type { BatchOptions, ObservabilityOptions } from './observability-options.js';
 import type { OtlpEndpoint } from './otlp-exporters.js';
 import { resolveOtlpProtocol } from './otlp-protocol.js';
+import { parseResourceAttributes } from './resource-environment.js';
 
 export const DEFAULT_REQUEST_ATTRIBUTES: readonly string[] = ['user.id', 'request.id', 'environment'];
 
@@ -21,7 +29,11 @@ export interface ResolvedConfig {
   enabled: boolean;
   serviceName: string;
   serviceVersion: string;
+  /** `deployment.environment.name`, and the `environment` attribute of every request's spans. */
   environment: string;
+  /** `service.instance.id`: a random UUID per process unless set through the resource attributes. */
+  serviceInstanceId: string;
+  /** Extra resource attributes: `OTEL_RESOURCE_ATTRIBUTES` over the `resourceAttributes` option. */
   resourceAttributes: Attributes;
   exporter: ExporterChoice;
   metrics: MetricsChoice | undefined;
@@ -49,12 +61,23 @@ export function resolveConfig(options: ObservabilityOptions = {}, env: NodeJS.Pr
     : parsePositiveInteger('sampleRate', options.sampleRate ?? 1);
   const instrumentations =
     options.instrumentations === false ? { http: false, undici: false, pg: false } : options.instrumentations;
+  const resourceAttributes = {
+    ...options.resourceAttributes,
+    ...parseResourceAttributes(readEnv(env, 'OTEL_RESOURCE_ATTRIBUTES'), warnings),
+  };
+  const fromResource = (key: string): string | undefined => {
+    const value = resourceAttributes[key];
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  };
   return {
     enabled,
-    serviceName: readEnv(env, 'OTEL_SERVICE_NAME') ?? options.serviceName ?? 'unknown_service:node',
-    serviceVersion: readEnv(env, 'LIFT_SYS_VERSION') ?? options.serviceVersion ?? 'dev',
-    environment: readEnv(env, 'ENVIRONMENT') ?? options.environment ?? 'development',
-    resourceAttributes: options.resourceAttributes ?? {},
+    serviceName:
+      readEnv(env, 'OTEL_SERVICE_NAME') ?? fromResource(ATTR_SERVICE_NAME) ?? options.serviceName ?? 'unknown_service:node',
+    serviceVersion: readEnv(env, 'OTEL_SERVICE_VERSION') ?? fromResource(ATTR_SERVICE_VERSION) ?? options.serviceVersion ?? 'dev',
+    environment:
+      readEnv(env, 'ENVIRONMENT') ?? fromResource(ATTR_DEPLOYMENT_ENVIRONMENT_NAME) ?? options.environment ?? 'development',
+    serviceInstanceId: fromResource(ATTR_SERVICE_INSTANCE_ID) ?? randomUUID(),
+    resourceAttributes,
     exporter: enabled ? chooseExporter(options, env, warnings) : { kind: 'none' },
     metrics: enabled ? chooseMetrics(options, env) : undefined,
     spanProcessor: options.spanProcessor ?? 'batch',

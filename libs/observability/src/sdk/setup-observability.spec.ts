@@ -1,5 +1,12 @@
 import { trace } from '@opentelemetry/api';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import {
+  ATTR_DEPLOYMENT_ENVIRONMENT_NAME,
+  ATTR_SERVICE_INSTANCE_ID,
+  ATTR_SERVICE_NAME,
+  ATTR_SERVICE_VERSION,
+} from '@opentelemetry/semantic-conventions';
+import { ATTR_DEPLOYMENT_ENVIRONMENT } from '@opentelemetry/semantic-conventions/incubating';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +36,29 @@ afterEach(async () => {
 });
 
 describe('setupObservability', () => {
+  it('describes the service with the resource conventions', () => {
+    const exporter = new InMemorySpanExporter();
+    setupObservability({
+      serviceName: 'billing',
+      serviceVersion: '3.2.1',
+      environment: 'staging',
+      exporter,
+      spanProcessor: 'simple',
+      logger: recordingLogger(),
+      env: {},
+    });
+    new Work().child();
+    const resource = exporter.getFinishedSpans()[0].resource.attributes;
+    expect(resource).toMatchObject({
+      [ATTR_SERVICE_NAME]: 'billing',
+      [ATTR_SERVICE_VERSION]: '3.2.1',
+      [ATTR_DEPLOYMENT_ENVIRONMENT_NAME]: 'staging',
+      [ATTR_SERVICE_INSTANCE_ID]: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      'telemetry.sdk.language': 'nodejs',
+    });
+    expect(resource).not.toHaveProperty([ATTR_DEPLOYMENT_ENVIRONMENT]);
+  });
+
   it('returns the same handle on a second call', () => {
     const logger = recordingLogger();
     const first = setupObservability({ exporter: 'none', logger });

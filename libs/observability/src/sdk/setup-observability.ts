@@ -5,10 +5,11 @@ import { defaultResource, resourceFromAttributes, type Resource } from '@opentel
 import type { MeterProvider } from '@opentelemetry/sdk-metrics';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import {
-  RESOURCE_DEPLOYMENT_ENVIRONMENT,
-  RESOURCE_SERVICE_NAME,
-  RESOURCE_SERVICE_VERSION,
-} from '../conventions/attribute-names.js';
+  ATTR_DEPLOYMENT_ENVIRONMENT_NAME,
+  ATTR_SERVICE_INSTANCE_ID,
+  ATTR_SERVICE_NAME,
+  ATTR_SERVICE_VERSION,
+} from '@opentelemetry/semantic-conventions';
 import { configureAttributePolicy } from '../core/attribute-policy.js';
 import { resetTracer, useTracer } from '../core/tracing-state.js';
 import { LIBRARY_NAME, LIBRARY_VERSION } from '../library-info.js';
@@ -121,13 +122,15 @@ function disabledHandle(config: ResolvedConfig): ObservabilityHandle {
   };
 }
 
+/** The SDK's own attributes (`telemetry.sdk.*`), then the configured ones; the resolved service identity wins. */
 function buildResource(config: ResolvedConfig): Resource {
   return defaultResource().merge(
     resourceFromAttributes({
       ...config.resourceAttributes,
-      [RESOURCE_SERVICE_NAME]: config.serviceName,
-      [RESOURCE_SERVICE_VERSION]: config.serviceVersion,
-      [RESOURCE_DEPLOYMENT_ENVIRONMENT]: config.environment,
+      [ATTR_SERVICE_NAME]: config.serviceName,
+      [ATTR_SERVICE_VERSION]: config.serviceVersion,
+      [ATTR_SERVICE_INSTANCE_ID]: config.serviceInstanceId,
+      [ATTR_DEPLOYMENT_ENVIRONMENT_NAME]: config.environment,
     }),
   );
 }

@@ -17,7 +17,7 @@ interface DraftRow {
 export class DraftRepository {
   constructor(private readonly database: Database) {}
 
-  @Traced(...dbSpan('insert', 'session_drafts'))
+  @Traced(...dbSpan('INSERT', 'session_drafts'))
   async insert(sessionId: string, draft: Omit<IRDraft, 'created_at'>, executor: SqlExecutor = this.database): Promise<void> {
     await runQuery(
       executor,
@@ -26,7 +26,7 @@ export class DraftRepository {
     );
   }
 
-  @Traced(...dbSpan('select', 'session_drafts'))
+  @Traced(...dbSpan('SELECT', 'session_drafts'))
   async listForSession(sessionId: string): Promise<IRDraft[]> {
     const { rows } = await runQuery<DraftRow>(
       this.database,

@@ -32,7 +32,7 @@ interface ExecutionRow {
 export class ExecutionHistoryRepository {
   constructor(private readonly database: Database) {}
 
-  @Traced(...dbSpan('insert', 'execution_history'))
+  @Traced(...dbSpan('INSERT', 'execution_history'))
   async insert(record: ExecutionRecord, executor: SqlExecutor = this.database): Promise<void> {
     await runQuery(
       executor,
@@ -53,7 +53,7 @@ export class ExecutionHistoryRepository {
     );
   }
 
-  @Traced(...dbSpan('select', 'execution_history'))
+  @Traced(...dbSpan('SELECT', 'execution_history'))
   async listForSession(sessionId: string): Promise<ExecutionRecord[]> {
     const { rows } = await runQuery<ExecutionRow>(
       this.database,

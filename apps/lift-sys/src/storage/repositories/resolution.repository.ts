@@ -10,7 +10,7 @@ type ResolutionRow = Omit<HoleResolution, 'created_at'> & { created_at: Date };
 export class ResolutionRepository {
   constructor(private readonly database: Database) {}
 
-  @Traced(...dbSpan('insert', 'hole_resolutions'))
+  @Traced(...dbSpan('INSERT', 'hole_resolutions'))
   async insert(
     sessionId: string,
     resolution: Omit<HoleResolution, 'created_at'>,
@@ -23,7 +23,7 @@ export class ResolutionRepository {
     );
   }
 
-  @Traced(...dbSpan('select', 'hole_resolutions'))
+  @Traced(...dbSpan('SELECT', 'hole_resolutions'))
   async listForSession(sessionId: string): Promise<HoleResolution[]> {
     const { rows } = await runQuery<ResolutionRow>(
       this.database,

@@ -10,7 +10,7 @@ type RevisionRow = Omit<SessionRevision, 'created_at'> & { created_at: Date };
 export class RevisionRepository {
   constructor(private readonly database: Database) {}
 
-  @Traced(...dbSpan('insert', 'session_revisions'))
+  @Traced(...dbSpan('INSERT', 'session_revisions'))
   async insert(
     sessionId: string,
     revision: Omit<SessionRevision, 'created_at'>,
@@ -23,7 +23,7 @@ export class RevisionRepository {
     );
   }
 
-  @Traced(...dbSpan('select', 'session_revisions'))
+  @Traced(...dbSpan('SELECT', 'session_revisions'))
   async listForSession(sessionId: string): Promise<SessionRevision[]> {
     const { rows } = await runQuery<RevisionRow>(
       this.database,

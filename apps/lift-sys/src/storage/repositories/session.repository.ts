@@ -29,7 +29,7 @@ export interface NewSession {
 export class SessionRepository {
   constructor(private readonly database: Database) {}
 
-  @Traced(...dbSpan('insert', 'sessions'))
+  @Traced(...dbSpan('INSERT', 'sessions'))
   async insert(session: NewSession, executor: SqlExecutor = this.database): Promise<void> {
     await runQuery(
       executor,
@@ -38,7 +38,7 @@ export class SessionRepository {
     );
   }
 
-  @Traced(...dbSpan('select', 'sessions'))
+  @Traced(...dbSpan('SELECT', 'sessions'))
   async findForUser(id: string, userId: string): Promise<SessionRecord | undefined> {
     const { rows } = await runQuery<SessionRow>(this.database, 'SELECT * FROM sessions WHERE id = $1 AND user_id = $2', [
       id,
@@ -47,7 +47,7 @@ export class SessionRepository {
     return rows[0] && toRecord(rows[0]);
   }
 
-  @Traced(...dbSpan('select', 'sessions'))
+  @Traced(...dbSpan('SELECT', 'sessions'))
   async listActive(userId: string): Promise<SessionRecord[]> {
     const { rows } = await runQuery<SessionRow>(
       this.database,
@@ -57,12 +57,12 @@ export class SessionRepository {
     return rows.map(toRecord);
   }
 
-  @Traced(...dbSpan('update', 'sessions'))
+  @Traced(...dbSpan('UPDATE', 'sessions'))
   async updateDraftVersion(id: string, version: number, executor: SqlExecutor = this.database): Promise<void> {
     await runQuery(executor, 'UPDATE sessions SET current_draft_version = $2, updated_at = now() WHERE id = $1', [id, version]);
   }
 
-  @Traced(...dbSpan('update', 'sessions'))
+  @Traced(...dbSpan('UPDATE', 'sessions'))
   async updateStatus(id: string, status: SessionStatus, executor: SqlExecutor = this.database): Promise<void> {
     await runQuery(
       executor,
