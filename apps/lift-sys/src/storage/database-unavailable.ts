@@ -44,11 +44,13 @@ const UNAVAILABLE_PG_MESSAGES =
 
 /** Whether a `pg` error means "the database is unreachable" rather than "this query is wrong". */
 export function isConnectionFault(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: unknown }).code;
+  // Duck-typed: socket errors are created by Node's core, which may be another realm than this code's.
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message, errors } = error as { code?: unknown; message?: unknown; errors?: unknown };
   if (typeof code === 'string' && (UNAVAILABLE_SQLSTATES.test(code) || UNAVAILABLE_SOCKET_CODES.has(code))) return true;
-  if (error instanceof AggregateError) return error.errors.some(isConnectionFault);
-  return UNAVAILABLE_PG_MESSAGES.test(error.message);
+  // Connecting to a name with several addresses fails with an AggregateError of one error per address.
+  if (Array.isArray(errors) && errors.some(isConnectionFault)) return true;
+  return typeof message === 'string' && UNAVAILABLE_PG_MESSAGES.test(message);
 }
 
 /** A connection fault becomes a DatabaseUnavailableError; any other error passes through unchanged. */

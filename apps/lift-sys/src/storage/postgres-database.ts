@@ -46,7 +46,11 @@ export class PostgresDatabase extends Database {
   }
 
   async execScript(sql: string): Promise<void> {
-    await this.query(sql);
+    try {
+      await this.pool.query(sql);
+    } catch (error) {
+      throw asUnavailable(this.system, error);
+    }
   }
 
   async close(): Promise<void> {
