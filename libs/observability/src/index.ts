@@ -1,6 +1,7 @@
 export type { SpanAttributeKey, SpanAttributeRegistry, SpanAttributes } from './conventions/attribute-registry.js';
 export * from './conventions/attribute-names.js';
 export { DEFAULT_REDACTED_KEYS } from './core/redaction.js';
+export { registerSecret, scrubSecrets } from './core/secret-scrubber.js';
 export { toAttributeValue, toAttributes } from './core/attribute-values.js';
 export { Traced } from './decorators/traced.js';
 export type { TracedOptions } from './decorators/traced-options.js';

@@ -2,6 +2,7 @@ import { SpanStatusCode, type Span } from '@opentelemetry/api';
 import { ATTR_CALLBACK_ERROR, ATTR_CANCELLED, ATTR_ERROR, EVENT_EXCEPTION } from '../conventions/attribute-names.js';
 import { toAttributes } from './attribute-values.js';
 import { describeException, exceptionAttributes } from './exception-attributes.js';
+import { spanSafeMessage } from './secret-scrubber.js';
 import type { SpanPlan } from './span-plan.js';
 
 /**
@@ -15,8 +16,9 @@ export function recordFailure(span: Span, thrown: unknown, isExpectedError?: (er
   markError(span, exception.message);
 }
 
+/** Status ERROR with the message scrubbed of secrets and cut to the attribute length limit. */
 export function markError(span: Span, message: string): void {
-  span.setStatus({ code: SpanStatusCode.ERROR, message });
+  span.setStatus({ code: SpanStatusCode.ERROR, message: spanSafeMessage(message) });
   span.setAttribute(ATTR_ERROR, true);
 }
 
@@ -26,7 +28,7 @@ export function callSafely<T>(span: Span, callback: () => T): T | undefined {
     return callback();
   } catch (callbackError) {
     const { message } = describeException(callbackError);
-    span.setAttribute(ATTR_CALLBACK_ERROR, message);
+    span.setAttribute(ATTR_CALLBACK_ERROR, spanSafeMessage(message));
     markError(span, `attribute callback failed: ${message}`);
     return undefined;
   }

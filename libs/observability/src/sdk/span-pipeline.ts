@@ -6,6 +6,7 @@ import type { DeterministicSampler } from '../sampling/deterministic-sampler.js'
 import { TailSamplingProcessor } from '../sampling/tail-sampling-processor.js';
 import { JsonlFileExporter } from '../local/jsonl-file-exporter.js';
 import type { ObservabilityLogger } from './observability-options.js';
+import { ScrubbingSpanExporter } from './scrubbed-output.js';
 import type { ResolvedConfig } from './resolve-config.js';
 
 /**
@@ -54,7 +55,8 @@ function exportProcessors(config: ResolvedConfig, logger: ObservabilityLogger): 
   }
 }
 
-function wrapExporter(exporter: SpanExporter, config: ResolvedConfig): SpanProcessor {
+function wrapExporter(inner: SpanExporter, config: ResolvedConfig): SpanProcessor {
+  const exporter = new ScrubbingSpanExporter(inner);
   return config.spanProcessor === 'simple' ? new SimpleSpanProcessor(exporter) : new BatchSpanProcessor(exporter, config.batch);
 }
 
