@@ -3,10 +3,11 @@ import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { ObservabilityModuleOptions } from '@lift-sys/observability';
+import { registerSecret, type ObservabilityModuleOptions } from '@lift-sys/observability';
 import { AppModule } from './app.module.js';
 import { AppConfig } from './config/app-config.js';
 import { UntrustedInputPipe } from './http/untrusted-input.pipe.js';
+import { ScrubbingConsoleLogger } from './logging/scrubbing-console-logger.js';
 
 /** Largest request body accepted (413 beyond): 50 prompts of 10,000 characters fit with room to spare. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -24,8 +25,10 @@ export interface CreateAppOptions {
 /** The configured application, not yet listening: shared by main.ts, the demo and the e2e tests. */
 export async function createApp(options: CreateAppOptions = {}): Promise<INestApplication> {
   const config = AppConfig.fromEnv(options.env ?? process.env);
+  // Provider SDKs put the response body in their errors, and a body may echo the key.
+  for (const apiKey of config.secrets()) registerSecret(apiKey);
   const module = AppModule.forRoot(config, options.observability);
-  const logger = options.logger === true ? undefined : false;
+  const logger = options.logger === true ? new ScrubbingConsoleLogger() : false;
   // Untrusted input is screened (depth, control characters) before the validator recurses into it.
   const pipes = [new UntrustedInputPipe(), new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true })];
   if (options.adapter === 'fastify') {
