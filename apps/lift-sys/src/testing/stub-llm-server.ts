@@ -126,19 +126,18 @@ function openai(response: ServerResponse, body: Record<string, unknown>, text: s
 
 /**
  * 401 bodies as documented: Anthropic `{type: 'error', error: {type: 'authentication_error',
- * message}}` (docs.anthropic.com/en/api/errors), the key read from `x-api-key`; OpenAI `{error:
- * {message, type, param, code: 'invalid_api_key'}}` (platform.openai.com/docs/guides/error-codes),
- * the key read from `Authorization: Bearer`.
+ * message}}` (docs.anthropic.com/en/api/errors); OpenAI `{error: {message, type, param, code:
+ * 'invalid_api_key'}}` (platform.openai.com/docs/guides/error-codes).
  */
 function unauthorized(response: ServerResponse, path: string, incoming: IncomingMessage): void {
-  const anthropicKey = incoming.headers['x-api-key'];
-  const bearer = /^Bearer (.+)$/.exec(incoming.headers.authorization ?? '')?.[1];
+  // Anthropic's SDK sends the key as `x-api-key` or, in recent versions, as a bearer token.
+  const key = incoming.headers['x-api-key'] ?? /^Bearer (.+)$/.exec(incoming.headers.authorization ?? '')?.[1];
   const body =
     path === '/v1/messages'
-      ? { type: 'error', error: { type: 'authentication_error', message: `invalid x-api-key: ${String(anthropicKey)}` } }
+      ? { type: 'error', error: { type: 'authentication_error', message: `invalid x-api-key: ${String(key)}` } }
       : {
           error: {
-            message: `Incorrect API key provided: ${String(bearer)}.`,
+            message: `Incorrect API key provided: ${String(key)}.`,
             type: 'invalid_request_error',
             param: null,
             code: 'invalid_api_key',

@@ -1,4 +1,5 @@
 import { diag, DiagLogLevel } from '@opentelemetry/api';
+import { forgetSecrets, registerSecret } from '../core/secret-scrubber.js';
 import { diagnosticsLevel, forwardDiagnostics } from './diagnostics.js';
 import { currentObservability, setupObservability } from './setup-observability.js';
 
@@ -26,6 +27,13 @@ describe('forwardDiagnostics', () => {
       '[observability] export failed: connect ECONNREFUSED 127.0.0.1:4318',
       '[observability] Dropped 7 spans because maxQueueSize reached (repeated 1 more times)',
     ]);
+  });
+
+  it('scrubs registered secrets from the line, arguments included', () => {
+    registerSecret('hcaik_secret_key_0123456789');
+    diag.error('Export failed to hcaik_secret_key_0123456789', new Error('echoed: x-honeycomb-team=hcaik_secret_key_0123456789'));
+    forgetSecrets();
+    expect(lines).toEqual(['[observability] Export failed to [REDACTED]: echoed: x-honeycomb-team=[REDACTED]']);
   });
 
   it('ignores info and debug messages', () => {

@@ -56,6 +56,13 @@ export function forwardDiagnostics(
 }
 
 function describeArgs(args: unknown[]): string {
-  const described = args.map((arg) => (arg instanceof Error ? arg.message : typeof arg === 'string' ? arg : '')).filter(Boolean);
+  const described = args.map(describeArg).filter(Boolean);
   return described.length ? `: ${described.join('; ')}` : '';
+}
+
+/** A string as it is, an error (of any realm) by its message; other values are left out. */
+function describeArg(arg: unknown): string {
+  if (typeof arg === 'string') return arg;
+  const message = typeof arg === 'object' && arg !== null ? (arg as { message?: unknown }).message : undefined;
+  return typeof message === 'string' ? message : '';
 }
