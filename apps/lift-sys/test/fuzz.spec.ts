@@ -32,7 +32,7 @@ const PROMPTS = [
 ];
 
 /** Sessions are spread over a few users, so listing one user's sessions stays cheap as the store grows. */
-const USERS = fc.constantFrom('fuzz-a', 'fuzz-b', 'fuzz-c', 'fuzz-d');
+const USERS = fc.constantFrom(...Array.from({ length: 16 }, (_, index) => `fuzz-${index}`));
 
 const hostileText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
