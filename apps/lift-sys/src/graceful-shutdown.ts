@@ -18,9 +18,10 @@ export interface GracefulShutdownOptions {
  * sockets, let Nest's shutdown run (the HTTP server drains, pending spans are exported, the
  * database is closed), then exit 0. Past the deadline, or on a second signal, exit with
  * SHUTDOWN_FAILED_EXIT_CODE instead of hanging. Replaces `enableShutdownHooks`, which re-raises the
- * signal and so ends the process with 143 (SIGTERM) even after a clean shutdown.
+ * signal and so ends the process with 143 (SIGTERM) even after a clean shutdown. Returns a function
+ * that removes the signal listeners.
  */
-export function closeGracefullyOnSignals(app: INestApplication, options: GracefulShutdownOptions): void {
+export function closeGracefullyOnSignals(app: INestApplication, options: GracefulShutdownOptions): () => void {
   const exit = options.exit ?? ((code: number) => process.exit(code));
   const server = app.getHttpServer() as Server;
   const inFlight = new Set<ServerResponse>();
@@ -33,7 +34,7 @@ export function closeGracefullyOnSignals(app: INestApplication, options: Gracefu
 
   const shutdown = (signal: NodeJS.Signals): void => {
     if (closing) {
-      options.logger.warn?.(`${signal} received again during shutdown; exiting now`);
+      options.logger.warn(`${signal} received again during shutdown; exiting now`);
       exit(SHUTDOWN_FAILED_EXIT_CODE);
       return;
     }
@@ -61,4 +62,8 @@ export function closeGracefullyOnSignals(app: INestApplication, options: Gracefu
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
+  return () => {
+    process.off('SIGTERM', shutdown);
+    process.off('SIGINT', shutdown);
+  };
 }
