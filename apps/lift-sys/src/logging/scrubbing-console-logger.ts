@@ -22,7 +22,8 @@ export class ScrubbingConsoleLogger extends ConsoleLogger {
   }
 
   protected override printStackTrace(stack: string): void {
-    super.printStackTrace(scrubSecrets(stack));
+    // Nest passes whatever came as the stack argument, often undefined.
+    super.printStackTrace(typeof stack === 'string' ? scrubSecrets(stack) : stack);
   }
 
   protected override stringifyJsonLogObject(logObject: Record<string, unknown>): string {
