@@ -1,7 +1,8 @@
 import { configuredSecrets } from './configured-secrets.js';
+import type { ObservabilityOptions } from './observability-options.js';
 import { resolveConfig } from './resolve-config.js';
 
-const secretsOf = (options: Parameters<typeof resolveConfig>[0], env: NodeJS.ProcessEnv) =>
+const secretsOf = (options: ObservabilityOptions, env: NodeJS.ProcessEnv) =>
   configuredSecrets(options, resolveConfig(options, env), env);
 
 describe('the secrets a configuration holds', () => {
