@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { SpanStatusCode } from '@opentelemetry/api';
 import { Database } from '../src/storage/database.js';
 import { useTracedTestApp } from '../src/testing/test-app.js';
@@ -105,12 +106,13 @@ describe('bad input answers 4xx with a JSON body naming the problem and writes n
   });
 
   it('an unknown session or hole', async () => {
-    const { body } = await traced.test.http().get('/api/spec-sessions/no-such-session').expect(404);
+    const unknownId = randomUUID();
+    const { body } = await traced.test.http().get(`/api/spec-sessions/${unknownId}`).expect(404);
     expect(body).toEqual({
       statusCode: 404,
       error: 'Not Found',
       code: 'not_found',
-      message: "session 'no-such-session' not found",
+      message: `session '${unknownId}' not found`,
       traceId: expect.stringMatching(/^[0-9a-f]{32}$/),
     });
     const id = await finalizedSession();

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createApp } from '../src/bootstrap.js';
 import { expectRequestTrace } from '../src/testing/request-trace.js';
@@ -64,7 +65,7 @@ it('serves the same API on the fastify adapter', async () => {
       .send({ prompt: 'Write a function called id that takes an integer n and returns an integer.' })
       .expect(201);
     await request(server).get(`/api/sessions/${body.session_id}`).expect(200);
-    await request(server).get('/api/spec-sessions/unknown').expect(404);
+    await request(server).get(`/api/spec-sessions/${randomUUID()}`).expect(404);
   } finally {
     await app.close();
   }

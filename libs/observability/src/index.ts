@@ -19,6 +19,7 @@ export type {
 export type { OtlpProtocol } from './sdk/otlp-protocol.js';
 export { ObservabilityConfigurationError } from './sdk/configuration-error.js';
 export { DEFAULT_REDACTED_KEYS } from './core/redaction.js';
+export { registerSecret, scrubSecrets } from './core/secret-scrubber.js';
 export { Traced } from './decorators/traced.js';
 export type { TracedOptions } from './decorators/traced-options.js';
 export { SpanAttr, type SpanAttrMapper } from './decorators/span-attr.js';

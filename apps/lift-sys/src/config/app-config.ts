@@ -12,6 +12,9 @@ export interface ModalSettings {
   model: string;
 }
 
+/** Longer than a slow LLM call, so requests in flight at SIGTERM normally finish. */
+const DEFAULT_SHUTDOWN_TIMEOUT_MS = 20_000;
+
 /** Everything the app reads from its environment, read once at startup. */
 export class AppConfig {
   constructor(
@@ -31,7 +34,16 @@ export class AppConfig {
     readonly toolchainTimeoutMs: number,
     /** Where compilers are looked up (PATH syntax). */
     readonly toolchainSearchPath: string,
+    /** How long a shutdown (in-flight requests, span export, closing the database) may take before the process exits 1. */
+    readonly shutdownTimeoutMs: number = DEFAULT_SHUTDOWN_TIMEOUT_MS,
   ) {}
+
+  /** The credentials this configuration holds, to be kept out of spans and logs. */
+  secrets(): string[] {
+    return [this.anthropic?.apiKey, this.openai?.apiKey, this.modal?.apiKey].filter(
+      (secret): secret is string => typeof secret === 'string' && secret !== '',
+    );
+  }
 
   static fromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const environment = env.ENVIRONMENT ?? 'development';
@@ -59,6 +71,7 @@ export class AppConfig {
       nonNegativeInteger('CODEGEN_MAX_RETRIES', env.CODEGEN_MAX_RETRIES, 2),
       nonNegativeInteger('TOOLCHAIN_TIMEOUT_MS', env.TOOLCHAIN_TIMEOUT_MS, 30_000),
       env.PATH ?? '',
+      nonNegativeInteger('SHUTDOWN_TIMEOUT_MS', env.SHUTDOWN_TIMEOUT_MS, DEFAULT_SHUTDOWN_TIMEOUT_MS),
     );
   }
 }

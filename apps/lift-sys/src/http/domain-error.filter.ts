@@ -7,7 +7,11 @@ const REASONS: Readonly<Record<DomainError['status'], string>> = {
   401: 'Unauthorized',
   404: 'Not Found',
   422: 'Unprocessable Entity',
+  503: 'Service Unavailable',
 };
+
+/** How long a client should wait before retrying a 503 (RFC 9110 §10.2.3). */
+const RETRY_AFTER_SECONDS = '5';
 
 /** Domain errors answer with their status and a JSON body in Nest's shape plus a code and details. */
 @Catch(DomainError)
@@ -19,9 +23,12 @@ export class DomainErrorFilter implements ExceptionFilter {
       statusCode: error.status,
       error: REASONS[error.status],
       code: error.code,
-      message: error.message,
+      message: error.clientMessage,
       ...error.details,
     };
-    this.adapterHost.httpAdapter.reply(host.switchToHttp().getResponse(), body, error.status);
+    const { httpAdapter } = this.adapterHost;
+    const response: unknown = host.switchToHttp().getResponse();
+    if (error.status === 503) httpAdapter.setHeader(response, 'retry-after', RETRY_AFTER_SECONDS);
+    httpAdapter.reply(response, body, error.status);
   }
 }

@@ -1,13 +1,19 @@
 /** An expected failure with the HTTP status and machine-readable code it maps to. */
 export class DomainError extends Error {
   constructor(
-    readonly status: 400 | 401 | 404 | 422,
+    readonly status: 400 | 401 | 404 | 422 | 503,
     readonly code: string,
     message: string,
     readonly details: Record<string, unknown> = {},
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
     this.name = new.target.name;
+  }
+
+  /** What the client is told; the message (recorded on spans) may carry internal detail. */
+  get clientMessage(): string {
+    return this.message;
   }
 }
 

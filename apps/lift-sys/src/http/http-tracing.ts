@@ -13,7 +13,7 @@ function classifyError(exception: unknown): HttpErrorClassification {
 /** The library's HTTP span layer, told who the user is (DemoUserGuard), how domain errors map to statuses, and what not to trace. */
 export const LIFT_SYS_HTTP_TRACING: HttpTracingOptions = {
   /** Health checks come every few seconds from the platform and say nothing about users. */
-  ignorePaths: ['/api/health'],
+  ignorePaths: ['/api/health', '/api/health/ready'],
   userIdFrom: (request) => (request as AuthenticatedRequest).liftSysUserId,
   classifyError,
 };

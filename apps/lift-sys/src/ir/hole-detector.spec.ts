@@ -64,6 +64,13 @@ describe('hole detection rules', () => {
     expect(ids(detectHoles(ir({ parameters: numeric, assertions: ['n >= 0'] }), ''))).toEqual([]);
   });
 
+  it('counts a stated "no constraints" but not a postcondition alone as constraining the inputs', () => {
+    const numeric = [{ name: 'n', type_hint: 'int', description: '' }];
+    expect(ids(detectHoles(ir({ parameters: numeric, assertions: ['result > 0'] }), ''))).toEqual(['input_constraints']);
+    const unconstrained = { ...ir({ parameters: numeric }), constraints: ['No input constraints'] };
+    expect(ids(detectHoles(unconstrained, ''))).toEqual([]);
+  });
+
   it.each(['write', 'read', 'modify', 'log', 'send', 'call', 'save', 'load'])(
     'flags a prompt that mentions "%s" without effects as side_effects',
     (verb) => {

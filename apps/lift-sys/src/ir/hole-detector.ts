@@ -1,4 +1,5 @@
 import type { IntermediateRepresentation, TypedHole } from './ir.types.js';
+import { isPostcondition, NO_INPUT_CONSTRAINTS } from './predicates.js';
 import { NUMERIC_TYPE_HINTS } from './type-hints.js';
 
 export const MIN_SUMMARY_WORDS = 5;
@@ -42,11 +43,13 @@ export function detectHoles(ir: IntermediateRepresentation, prompt: string): Hol
   }
   if (ir.signature.parameters.some((parameter) => parameter.type_hint !== null && NUMERIC_TYPE_HINTS.has(parameter.type_hint))) {
     checks += 1;
-    if (ir.assertions.length === 0) {
+    const constrained =
+      ir.assertions.some((assertion) => !isPostcondition(assertion)) || ir.constraints.includes(NO_INPUT_CONSTRAINTS);
+    if (!constrained) {
       holes.push({
         identifier: 'input_constraints',
         type_hint: 'predicate',
-        description: 'Numeric parameters have no constraints (e.g. "n > 0")',
+        description: 'Numeric parameters have no constraints (e.g. "n > 0", or "none")',
         kind: 'assertion',
       });
     }

@@ -42,9 +42,40 @@ describe('resolving holes and validating the IR', () => {
   });
 
   it.each([
-    ['n_type', 'a wibble'],
-    ['input_constraints', 'n should be reasonable'],
-  ])('rejects an answer that cannot fill %s', (id, text) => {
+    ['n_type', 'a wibble password=hunter2'],
+    ['input_constraints', 'n should be reasonable password=hunter2'],
+  ])('rejects an answer that cannot fill %s, without quoting it', (id, text) => {
     expect(() => resolve(start().ir, id, text)).toThrow(InvalidInputError);
+    expect(() => resolve(start().ir, id, text)).not.toThrow(/hunter2/);
+  });
+
+  it('shows the accepted forms when constraints cannot be read', () => {
+    const failure = (() => {
+      try {
+        resolve(start().ir, 'input_constraints', 'keep it sane');
+      } catch (error) {
+        return error as InvalidInputError;
+      }
+    })();
+    expect(failure?.message).toMatch(/^could not read the constraints; write them like: "n > 0", .*"none"$/);
+    expect(failure?.details.accepted_forms).toEqual(expect.arrayContaining(['inputs are non-negative integers', 'none']));
+  });
+
+  it.each(['none', 'No constraints.'])('resolves input_constraints with "%s", adding no assertion', (answer) => {
+    const validation = resolve(start().ir, 'input_constraints', answer);
+    expect(validation.holes.map((hole) => hole.identifier)).not.toContain('input_constraints');
+    expect(validation.ir.assertions).toEqual([]);
+    expect(validation.ir.constraints).toContain('No input constraints');
+  });
+
+  it('reads plain-language constraints for every input at once', () => {
+    let validation = resolve(start().ir, 'n_type', 'int');
+    validation = resolve(validation.ir, 'input_constraints', 'inputs are non-negative integers');
+    expect(validation.ir.assertions.map((assertion) => assertion.predicate)).toEqual(['n >= 0', 'rate >= 0']);
+  });
+
+  it('does not take a postcondition alone for input constraints', () => {
+    const validation = resolve(start().ir, 'input_constraints', 'the result must be positive');
+    expect(validation.holes.map((hole) => hole.identifier)).toContain('input_constraints');
   });
 });

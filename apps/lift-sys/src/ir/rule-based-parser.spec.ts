@@ -39,4 +39,13 @@ describe('rule-based prompt parser', () => {
   it('derives a name from the summary when none is given', () => {
     expect(parsePrompt('Sort customer records by date.', 'python').signature.name).toBe('sort_customer_records');
   });
+
+  it('reads constraints stated in sentences of their own, for the inputs and for the result', () => {
+    const ir = parsePrompt(
+      'Write a function called total that takes an integer a and an integer b and returns an integer. Inputs are non-negative integers. Result must be positive.',
+      'python',
+    );
+    expect(ir.assertions.map((assertion) => assertion.predicate)).toEqual(['a >= 0', 'b >= 0', 'result > 0']);
+    expect(ir.constraints).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 import type { AssertClause, IntermediateRepresentation, Parameter } from './ir.types.js';
-import { parsePredicate, splitPredicates } from './predicates.js';
+import { constrainableInputs, parseConstraint, splitPredicates } from './predicates.js';
 import { normalizeTypeHint, typeWordPattern } from './type-hints.js';
 
 /** Heuristics an optimizer may switch on; both off is lift-sys's plain fallback parser. */
@@ -63,8 +63,10 @@ export function parsePrompt(prompt: string, language: string, hints: ParseHints 
       holes: [],
     },
     effects: [],
-    assertions: parseAssertions(text),
-    constraints: sentences.filter((sentence) => /\bmust\b/i.test(sentence) && parsePredicate(sentence) === undefined),
+    assertions: parseAssertions(text, sentences, parameters),
+    constraints: sentences.filter(
+      (sentence) => /\bmust\b/i.test(sentence) && parseConstraint(sentence, constrainableInputs(parameters)) === undefined,
+    ),
     metadata: { language, origin: 'prompt' },
   };
 }
@@ -105,11 +107,14 @@ function returnType(text: string, parameters: readonly Parameter[], hints: Parse
   return /\b(sum|product|total|max|maximum|min|minimum|difference)\b/i.test(phrase) && types.size === 1 && only ? only : null;
 }
 
-function parseAssertions(text: string): AssertClause[] {
-  const condition = CONDITION_PATTERN.exec(text);
-  if (!condition) return [];
-  return splitPredicates(condition[1])
-    .map((part) => parsePredicate(part))
-    .filter((predicate): predicate is string => predicate !== undefined)
-    .map((predicate) => ({ predicate, rationale: 'stated in the prompt', holes: [] }));
+/**
+ * Bounds stated in the prompt: in a `where` / `such that` clause, or as sentences of their own after
+ * the first ("Inputs are non-negative integers. The result must be positive.").
+ */
+function parseAssertions(text: string, sentences: readonly string[], parameters: readonly Parameter[]): AssertClause[] {
+  const condition = CONDITION_PATTERN.exec(text)?.[1];
+  const statements = [...(condition ? splitPredicates(condition) : []), ...sentences.slice(1).flatMap(splitPredicates)];
+  const inputs = constrainableInputs(parameters);
+  const predicates = new Set(statements.flatMap((statement) => parseConstraint(statement, inputs) ?? []));
+  return [...predicates].map((predicate) => ({ predicate, rationale: 'stated in the prompt', holes: [] }));
 }

@@ -5,6 +5,7 @@ import { CurrentUser } from '../http/current-user.js';
 import { CreateSessionDto } from './dto/create-session.dto.js';
 import { GenerateCodeDto } from './dto/generate-code.dto.js';
 import { ResolveHoleDto } from './dto/resolve-hole.dto.js';
+import { HoleIdPipe, SessionIdPipe } from './session-id.pipe.js';
 import { SessionManager } from './session-manager.js';
 import type { PromptSession } from './session.types.js';
 
@@ -27,15 +28,15 @@ export class SessionsController {
   }
 
   @Get(':id')
-  get(@Param('id') id: string, @CurrentUser() userId: string): Promise<PromptSession> {
+  get(@Param('id', SessionIdPipe) id: string, @CurrentUser() userId: string): Promise<PromptSession> {
     return this.sessions.get(id, userId);
   }
 
   @Post(':id/holes/:holeId/resolve')
   @HttpCode(200)
   resolve(
-    @Param('id') id: string,
-    @Param('holeId') holeId: string,
+    @Param('id', SessionIdPipe) id: string,
+    @Param('holeId', HoleIdPipe) holeId: string,
     @Body() body: ResolveHoleDto,
     @CurrentUser() userId: string,
   ): Promise<PromptSession> {
@@ -44,19 +45,23 @@ export class SessionsController {
 
   @Post(':id/finalize')
   @HttpCode(200)
-  finalize(@Param('id') id: string, @CurrentUser() userId: string): Promise<PromptSession> {
+  finalize(@Param('id', SessionIdPipe) id: string, @CurrentUser() userId: string): Promise<PromptSession> {
     return this.sessions.finalize(id, userId);
   }
 
   @Post(':id/generate')
   @HttpCode(200)
-  generate(@Param('id') id: string, @Body() body: GenerateCodeDto, @CurrentUser() userId: string): Promise<GeneratedCode> {
+  generate(
+    @Param('id', SessionIdPipe) id: string,
+    @Body() body: GenerateCodeDto,
+    @CurrentUser() userId: string,
+  ): Promise<GeneratedCode> {
     return this.codegen.generate(id, userId, body.target_language);
   }
 
   @Delete(':id')
   @HttpCode(204)
-  async abandon(@Param('id') id: string, @CurrentUser() userId: string): Promise<void> {
+  async abandon(@Param('id', SessionIdPipe) id: string, @CurrentUser() userId: string): Promise<void> {
     await this.sessions.abandon(id, userId);
   }
 }

@@ -38,6 +38,11 @@ export abstract class Database implements SqlExecutor {
 
   abstract close(): Promise<void>;
 
+  /** Resolves when the database answers a trivial query now; rejects (DatabaseUnavailableError) otherwise. */
+  async ping(): Promise<void> {
+    await this.query('SELECT 1');
+  }
+
   /** Commits when `work` resolves, rolls back when it throws: multi-step writes are all or nothing. */
   @Traced('db.transaction', { attributes: { [ATTR_DB_SYSTEM_NAME]: DB_SYSTEM_NAME_VALUE_POSTGRESQL } })
   transaction<T>(work: (executor: SqlExecutor) => Promise<T>): Promise<T> {

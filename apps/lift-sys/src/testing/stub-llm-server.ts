@@ -18,16 +18,29 @@ export interface StubUsage {
   outputTokens: number;
 }
 
+export interface StubLlmOptions {
+  /**
+   * Refuse every request with 401 in the API's error format, quoting the API key the request
+   * carried (as a misconfigured gateway might): for tests that the key never reaches a span or log.
+   */
+  unauthorizedEchoingKey?: boolean;
+}
+
 /**
  * A local stand-in for the Anthropic Messages API and the OpenAI Chat Completions API, answering
  * in each API's documented format (JSON, or server-sent events when `stream` is set).
  */
-export async function startStubLlmServer(answer: (request: StubRequest) => string, usage: StubUsage): Promise<StubLlmServer> {
+export async function startStubLlmServer(
+  answer: (request: StubRequest) => string,
+  usage: StubUsage,
+  options: StubLlmOptions = {},
+): Promise<StubLlmServer> {
   const requests: StubRequest[] = [];
   const server = createServer((incoming, response) => {
     void readJson(incoming).then((body) => {
       const request = { path: incoming.url ?? '', body };
       requests.push(request);
+      if (options.unauthorizedEchoingKey) return unauthorized(response, request.path, incoming);
       const text = answer(request);
       if (request.path === '/v1/messages') return anthropic(response, body, text, usage);
       if (request.path === '/v1/chat/completions') return openai(response, body, text, usage);
@@ -109,6 +122,28 @@ function openai(response: ServerResponse, body: Record<string, unknown>, text: s
   const streamOptions = body.stream_options as { include_usage?: boolean } | undefined;
   if (streamOptions?.include_usage === true) send({ choices: [], usage: totals });
   response.end('data: [DONE]\n\n');
+}
+
+/**
+ * 401 bodies as documented: Anthropic `{type: 'error', error: {type: 'authentication_error',
+ * message}}` (docs.anthropic.com/en/api/errors); OpenAI `{error: {message, type, param, code:
+ * 'invalid_api_key'}}` (platform.openai.com/docs/guides/error-codes).
+ */
+function unauthorized(response: ServerResponse, path: string, incoming: IncomingMessage): void {
+  // Anthropic's SDK sends the key as `x-api-key` or, in recent versions, as a bearer token.
+  const key = incoming.headers['x-api-key'] ?? /^Bearer (.+)$/.exec(incoming.headers.authorization ?? '')?.[1];
+  const body =
+    path === '/v1/messages'
+      ? { type: 'error', error: { type: 'authentication_error', message: `invalid x-api-key: ${String(key)}` } }
+      : {
+          error: {
+            message: `Incorrect API key provided: ${String(key)}.`,
+            type: 'invalid_request_error',
+            param: null,
+            code: 'invalid_api_key',
+          },
+        };
+  response.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }
 
 function pieces(text: string): string[] {

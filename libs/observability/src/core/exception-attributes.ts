@@ -1,9 +1,9 @@
 import type { Attributes } from '@opentelemetry/api';
 import { ATTR_EXCEPTION_MESSAGE, ATTR_EXCEPTION_STACKTRACE, ATTR_EXCEPTION_TYPE } from '../conventions/attribute-names.js';
-import { truncate } from './attribute-values.js';
-import { attributePolicy } from './attribute-policy.js';
+import { spanSafeMessage } from './secret-scrubber.js';
 
-const MAX_STACK_LENGTH = 16_384;
+/** Also the SDK's default cap on attribute values, so a stack is cut here, visibly, and not there. */
+export const MAX_STACK_LENGTH = 16_384;
 
 export interface DescribedException {
   type: string;
@@ -30,12 +30,11 @@ export function describeException(thrown: unknown): DescribedException {
 }
 
 export function exceptionAttributes(exception: DescribedException): Attributes {
-  const maxLength = attributePolicy().maxStringLength;
   const attributes: Attributes = {
     [ATTR_EXCEPTION_TYPE]: exception.type,
-    [ATTR_EXCEPTION_MESSAGE]: truncate(exception.message, maxLength),
+    [ATTR_EXCEPTION_MESSAGE]: spanSafeMessage(exception.message),
   };
-  if (exception.stack !== undefined) attributes[ATTR_EXCEPTION_STACKTRACE] = truncate(exception.stack, MAX_STACK_LENGTH);
+  if (exception.stack !== undefined) attributes[ATTR_EXCEPTION_STACKTRACE] = spanSafeMessage(exception.stack, MAX_STACK_LENGTH);
   return attributes;
 }
 

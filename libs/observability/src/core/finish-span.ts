@@ -9,6 +9,7 @@ import {
 } from '../conventions/attribute-names.js';
 import { toAttributes } from './attribute-values.js';
 import { describeException, exceptionAttributes } from './exception-attributes.js';
+import { spanSafeMessage } from './secret-scrubber.js';
 import type { SpanPlan } from './span-plan.js';
 
 /**
@@ -23,9 +24,12 @@ export function recordFailure(span: Span, thrown: unknown, isExpectedError?: (er
   markError(span, exception.message, exception.type);
 }
 
-/** `errorType` is what the conventions call `error.type`: an exception type, a status code, or `_OTHER`. */
+/**
+ * Status ERROR with the message scrubbed of secrets and cut to the attribute length limit.
+ * `errorType` is what the conventions call `error.type`: an exception type, a status code, or `_OTHER`.
+ */
 export function markError(span: Span, message: string, errorType: string = ERROR_TYPE_VALUE_OTHER): void {
-  span.setStatus({ code: SpanStatusCode.ERROR, message });
+  span.setStatus({ code: SpanStatusCode.ERROR, message: spanSafeMessage(message) });
   span.setAttribute(ATTR_ERROR, true);
   span.setAttribute(ATTR_ERROR_TYPE, errorType);
 }
@@ -36,7 +40,7 @@ export function callSafely<T>(span: Span, callback: () => T): T | undefined {
     return callback();
   } catch (callbackError) {
     const { message, type } = describeException(callbackError);
-    span.setAttribute(ATTR_CALLBACK_ERROR, message);
+    span.setAttribute(ATTR_CALLBACK_ERROR, spanSafeMessage(message));
     markError(span, `attribute callback failed: ${message}`, type);
     return undefined;
   }

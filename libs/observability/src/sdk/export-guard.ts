@@ -1,15 +1,20 @@
-import type { Attributes } from '@opentelemetry/api';
+import type { AttributeValue, Attributes } from '@opentelemetry/api';
 import { ExportResultCode, type ExportResult } from '@opentelemetry/core';
 import type { Resource } from '@opentelemetry/resources';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { isExportableAttributeValue, toAttributeValue } from '../core/attribute-values.js';
 import { attributePolicy } from '../core/attribute-policy.js';
+import { containsSecret, scrubSecrets } from '../core/secret-scrubber.js';
 
 /**
- * Stands in front of a span exporter so that no span can make a batch unencodable: attribute
- * values on spans, events, links and resources that OTLP cannot carry (set by any code, through
- * `span.setAttribute` directly as well) are rewritten by the library's one attribute rule before
- * the exporter sees them, and an exporter that throws fails its batch instead of the processor.
+ * Stands in front of every span exporter, the last step before spans leave the process, in one pass
+ * over each span:
+ * - no span can make a batch unencodable: attribute values on spans, events, links and resources
+ *   that OTLP cannot carry (set by any code, through `span.setAttribute` directly as well) are
+ *   rewritten by the library's one attribute rule, and an exporter that throws fails its batch
+ *   instead of the processor;
+ * - no registered secret leaves: span names, status messages and every string value, whoever set
+ *   them (application code, instrumentations), have secrets replaced.
  * Spans that need nothing are passed through as they are.
  */
 export class ExportGuard implements SpanExporter {
@@ -53,8 +58,14 @@ export class ExportGuard implements SpanExporter {
       (event) => event.attributes && guardAttributes(event.attributes) !== event.attributes,
     );
     const linksNeedWork = span.links.some((link) => link.attributes && guardAttributes(link.attributes) !== link.attributes);
-    if (attributes === span.attributes && resource === span.resource && !eventsNeedWork && !linksNeedWork) return span;
+    const name = scrubSecrets(span.name);
+    const message = span.status.message === undefined ? undefined : scrubSecrets(span.status.message);
+    const unchanged = name === span.name && message === span.status.message;
+    if (unchanged && attributes === span.attributes && resource === span.resource && !eventsNeedWork && !linksNeedWork) {
+      return span;
+    }
     const replaced: Partial<Record<keyof ReadableSpan, unknown>> = { attributes, resource };
+    if (!unchanged) Object.assign(replaced, { name, status: { ...span.status, message } });
     if (eventsNeedWork) {
       replaced.events = span.events.map((event) =>
         event.attributes ? { ...event, attributes: guardAttributes(event.attributes) } : event,
@@ -79,18 +90,26 @@ export class ExportGuard implements SpanExporter {
   }
 }
 
-/** The same object when every value is exportable; otherwise a copy with the values rewritten. */
+/** The same object when every value is exportable and free of secrets; otherwise a copy with the values rewritten. */
 function guardAttributes(attributes: Attributes): Attributes {
   let copy: Attributes | undefined;
   for (const key of Object.keys(attributes)) {
     const value = attributes[key];
-    if (value === undefined || isExportableAttributeValue(value)) continue;
+    if (value === undefined) continue;
+    const exportable = isExportableAttributeValue(value) ? value : toAttributeValue(value, attributePolicy());
+    const replacement = exportable === undefined ? undefined : withoutSecrets(exportable);
+    if (replacement === value) continue;
     copy ??= { ...attributes };
-    const replacement = toAttributeValue(value, attributePolicy());
     if (replacement === undefined) delete copy[key];
     else copy[key] = replacement;
   }
   return copy ?? attributes;
+}
+
+function withoutSecrets(value: AttributeValue): AttributeValue {
+  if (typeof value === 'string') return scrubSecrets(value);
+  if (!Array.isArray(value) || !value.some((item) => typeof item === 'string' && containsSecret(item))) return value;
+  return value.map((item) => (typeof item === 'string' ? scrubSecrets(item) : item)) as AttributeValue;
 }
 
 /** An object reading through to `base` except for the `replaced` properties (keeps getters and methods). */

@@ -1,5 +1,5 @@
 import type { Attributes } from '@opentelemetry/api';
-import type { SpanExporter, SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import type { SpanExporter, SpanLimits, SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { TailSamplingOptions } from '../sampling/tail-sampling-processor.js';
 import type { OtlpProtocol } from './otlp-protocol.js';
 
@@ -76,6 +76,18 @@ export interface ObservabilityOptions {
     redactedKeys?: string[];
   };
   resourceAttributes?: Attributes;
+  /**
+   * Values that must never appear in a span or a log line (API keys, passwords): each is replaced
+   * by `[REDACTED]` wherever it occurs, in exception messages and stacks, status messages,
+   * attributes and the library's own output. The Honeycomb key and the values of OTLP headers are
+   * registered without being listed; `registerSecret` adds more at run time.
+   */
+  secrets?: string[];
+  /**
+   * The SDK's span limits. Attribute values are capped at 16,384 characters unless set here or by
+   * `OTEL_SPAN_ATTRIBUTE_VALUE_LENGTH_LIMIT` / `OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT`; counts keep the SDK's defaults.
+   */
+  spanLimits?: SpanLimits;
   /** Where the startup line and warnings go. Default: `console.log` / `console.warn`. */
   logger?: ObservabilityLogger;
   /** The environment to read; `process.env` by default. */

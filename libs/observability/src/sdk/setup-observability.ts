@@ -14,11 +14,16 @@ import { configureAttributePolicy } from '../core/attribute-policy.js';
 import { resetTracer, useTracer } from '../core/tracing-state.js';
 import { LIBRARY_NAME, LIBRARY_VERSION } from '../library-info.js';
 import { DeterministicSampler } from '../sampling/deterministic-sampler.js';
-import { forwardDiagnostics } from './diagnostics.js';
+import { registerSecret } from '../core/secret-scrubber.js';
+import { configuredSecrets } from './configured-secrets.js';
+import { diagnosticsLevel, forwardDiagnostics } from './diagnostics.js';
+import { readEnv } from './environment.js';
 import { enableInstrumentations } from './instrumentations.js';
 import { startMetrics } from './metrics-pipeline.js';
 import type { ObservabilityLogger, ObservabilityOptions } from './observability-options.js';
 import { resolveConfig, type ResolvedConfig } from './resolve-config.js';
+import { scrubbingLogger } from './scrubbed-output.js';
+import { sdkSpanLimits } from './span-limits.js';
 import { createSpanProcessors, describeStartup } from './span-pipeline.js';
 
 export interface ObservabilityHandle {
@@ -49,10 +54,12 @@ const consoleLogger: ObservabilityLogger = {
 export function setupObservability(options: ObservabilityOptions = {}): ObservabilityHandle {
   const existing = slot[HANDLE_KEY];
   if (existing) return existing;
-  const config = resolveConfig(options, options.env ?? process.env);
-  const logger = options.logger ?? consoleLogger;
+  const env = options.env ?? process.env;
+  const config = resolveConfig(options, env);
+  for (const secret of configuredSecrets(options, config, env)) registerSecret(secret);
+  const logger = scrubbingLogger(options.logger ?? consoleLogger);
   configureAttributePolicy({ maxStringLength: config.maxStringLength, redactedKeys: config.redactedKeys });
-  const handle = config.enabled ? start(config, logger) : disabledHandle(config);
+  const handle = config.enabled ? start(config, logger, options, env) : disabledHandle(config);
   if (!config.enabled) logger.info(`[observability] service=${config.serviceName} tracing disabled`);
   slot[HANDLE_KEY] = handle;
   return handle;
@@ -63,12 +70,18 @@ export function currentObservability(): ObservabilityHandle | undefined {
   return slot[HANDLE_KEY];
 }
 
-function start(config: ResolvedConfig, logger: ObservabilityLogger): ObservabilityHandle {
+function start(
+  config: ResolvedConfig,
+  logger: ObservabilityLogger,
+  options: ObservabilityOptions,
+  env: NodeJS.ProcessEnv,
+): ObservabilityHandle {
   const resource = buildResource(config);
   const sampler = new DeterministicSampler(config.sampleRate, config.tailSampling !== undefined);
   const provider = new NodeTracerProvider({
     resource,
     sampler,
+    spanLimits: sdkSpanLimits(options.spanLimits, env),
     spanProcessors: createSpanProcessors(config, logger, sampler),
     forceFlushTimeoutMillis: config.batch.exportTimeoutMillis,
   });
@@ -77,7 +90,9 @@ function start(config: ResolvedConfig, logger: ObservabilityLogger): Observabili
     propagator: new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()] }),
   });
   useTracer(provider.getTracer(LIBRARY_NAME, LIBRARY_VERSION));
-  const stopForwardingDiagnostics = forwardDiagnostics(logger);
+  const diagnostics = diagnosticsLevel(readEnv(env, 'OTEL_LOG_LEVEL'));
+  const stopForwardingDiagnostics = forwardDiagnostics(logger, Date.now, diagnostics.level);
+  if (diagnostics.problem) logger.warn(`[observability] ${diagnostics.problem}`);
   const disableInstrumentations = enableInstrumentations(config.instrumentations, provider);
   const meterProvider: MeterProvider | undefined = config.metrics ? startMetrics(config.metrics, resource) : undefined;
   for (const warning of config.warnings) logger.warn(`[observability] ${warning}`);

@@ -1,4 +1,5 @@
 import { IsNotEmpty, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoundedMetadata } from './bounded-metadata.js';
 
 export const MAX_PROMPT_LENGTH = 10_000;
 
@@ -11,5 +12,6 @@ export class CreateSessionDto {
   /** Free-form; `language` picks the IR's target language, `fixture_fault` drives the fixture provider. */
   @IsOptional()
   @IsObject()
+  @IsBoundedMetadata()
   metadata?: Record<string, unknown>;
 }
