@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { SpanStatusCode } from '@opentelemetry/api';
+import { ATTR_DB_OPERATION_NAME } from '@opentelemetry/semantic-conventions/incubating';
 import { setupTestObservability, type TestObservability } from '@lift-sys/observability/testing';
 import { LIFT_SYS_OBSERVABILITY } from '../src/observability/observability-options.js';
 import { Database } from '../src/storage/database.js';
@@ -124,7 +125,9 @@ const SKIPPED = withPostgres
     expect(statuses).toContain(503);
     otel.reset();
     await expectOutageAnswers();
-    const failedSelect = otel.spansNamed('db.select').find((span) => span.status.code === SpanStatusCode.ERROR);
+    const failedSelect = otel
+      .spans()
+      .find((span) => span.attributes[ATTR_DB_OPERATION_NAME] === 'SELECT' && span.status.code === SpanStatusCode.ERROR);
     expect(failedSelect?.attributes).toMatchObject({ error: true });
     expect(failedSelect?.events.find((event) => event.name === 'exception')?.attributes).toMatchObject({
       'exception.type': 'DatabaseUnavailableError',

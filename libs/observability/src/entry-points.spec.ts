@@ -18,6 +18,8 @@ describe('entry points', () => {
       'getActiveSpan',
       'getTraceId',
       'readSpanAttribute',
+      'registerSecret',
+      'scrubSecrets',
       'setSpanAttribute',
       'setSpanAttributes',
       'setupObservability',
