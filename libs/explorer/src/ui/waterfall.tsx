@@ -1,0 +1,159 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { SpanView, TraceResponse } from '../shared/api-types.js';
+import { fetchTrace } from './api.js';
+import { formatDuration, formatTime, serviceColor } from './format.js';
+import { useLiveVersion } from './live.js';
+import { SpanDetails } from './span-details.js';
+import { waterfallRows } from './span-tree.js';
+
+const TICKS = [0, 0.25, 0.5, 0.75, 1];
+
+export function TraceView(props: { traceId: string; spanId?: string }) {
+  const [trace, setTrace] = useState<TraceResponse | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [selected, setSelected] = useState<string | undefined>(props.spanId);
+  const version = useLiveVersion();
+
+  useEffect(() => setSelected(props.spanId), [props.traceId, props.spanId]);
+  useEffect(() => {
+    let current = true;
+    fetchTrace(props.traceId).then(
+      (response) => {
+        if (!current) return;
+        setTrace(response);
+        setError(undefined);
+      },
+      (failure: Error) => current && setError(failure.message),
+    );
+    return () => {
+      current = false;
+    };
+  }, [props.traceId, version]);
+
+  const rows = useMemo(() => (trace ? waterfallRows(trace.spans) : []), [trace]);
+  const bounds = useMemo(() => {
+    if (!trace || trace.spans.length === 0) return { start: 0, total: 1 };
+    let start = Infinity;
+    let end = -Infinity;
+    for (const span of trace.spans) {
+      start = Math.min(start, span.startMs);
+      end = Math.max(end, span.startMs + span.durationMs);
+    }
+    return { start, total: Math.max(end - start, 0.001) };
+  }, [trace]);
+
+  if (error)
+    return (
+      <p class="error-text" data-testid="trace-error">
+        {error}
+      </p>
+    );
+  if (!trace) return <p class="muted">Loading trace {props.traceId}…</p>;
+  const services = [...new Set(trace.spans.map((span) => span.service))];
+  const selectedSpan = trace.spans.find((span) => span.spanId === selected);
+
+  return (
+    <section class="trace-view">
+      <header class="trace-header">
+        <h2>{rows[0]?.span.name ?? props.traceId}</h2>
+        <p class="muted">
+          <span class="mono">{trace.traceId}</span> · {formatTime(bounds.start)} · {formatDuration(bounds.total)} ·{' '}
+          {trace.spans.length} spans
+        </p>
+        <p class="legend">
+          {services.map((service) => (
+            <span class="service-chip" style={{ borderColor: serviceColor(service) }}>
+              {service}
+            </span>
+          ))}
+        </p>
+      </header>
+      <div class="trace-body">
+        <div class="waterfall" data-testid="waterfall">
+          <div class="waterfall-axis">
+            <div class="name-col" />
+            <div class="bar-col">
+              {TICKS.map((tick) => (
+                <span class="tick" style={{ left: `${tick * 100}%` }}>
+                  {formatDuration(tick * bounds.total)}
+                </span>
+              ))}
+            </div>
+          </div>
+          {rows.map(({ span, depth, orphan }) => (
+            <SpanRow
+              key={span.spanId}
+              span={span}
+              depth={depth}
+              orphan={orphan}
+              left={(span.startMs - bounds.start) / bounds.total}
+              width={span.durationMs / bounds.total}
+              selected={span.spanId === selected}
+              onSelect={() => {
+                setSelected(span.spanId);
+                history.replaceState(null, '', `#span-${span.spanId}`);
+              }}
+            />
+          ))}
+        </div>
+        {selectedSpan && (
+          <SpanDetails span={selectedSpan} traceStartMs={bounds.start} spans={trace.spans} onSelect={setSelected} />
+        )}
+      </div>
+    </section>
+  );
+}
+
+function SpanRow(props: {
+  span: SpanView;
+  depth: number;
+  orphan: boolean;
+  left: number;
+  width: number;
+  selected: boolean;
+  onSelect: () => void;
+}) {
+  const { span } = props;
+  const isError = span.statusCode === 2;
+  return (
+    <div
+      class={`waterfall-row${props.selected ? ' selected' : ''}${isError ? ' is-error' : ''}`}
+      data-testid="waterfall-row"
+      data-span-id={span.spanId}
+      data-span-name={span.name}
+      data-depth={props.depth}
+      data-service={span.service}
+      role="button"
+      tabIndex={0}
+      onClick={props.onSelect}
+      onKeyDown={(event) => (event.key === 'Enter' || event.key === ' ') && props.onSelect()}
+    >
+      <div class="name-col" style={{ paddingLeft: `${Math.min(props.depth, 40) * 12 + 4}px` }} title={span.name}>
+        {isError && <span class="error-mark">!</span>}
+        <span class="span-name">{span.name}</span>
+        <span class="muted service-name">{span.service}</span>
+        {props.orphan && <span class="muted"> (parent not received)</span>}
+      </div>
+      <div class="bar-col">
+        <div
+          class="bar"
+          style={{
+            left: `${props.left * 100}%`,
+            width: `max(${props.width * 100}%, 2px)`,
+            background: serviceColor(span.service),
+          }}
+        />
+        <span class="bar-label" style={labelPosition(props.left, props.width)}>
+          {formatDuration(span.durationMs)}
+        </span>
+      </div>
+    </div>
+  );
+}
+
+/** The duration label sits after the bar, before it when the bar reaches the right edge, or inside a bar that spans nearly all. */
+function labelPosition(left: number, width: number): Record<string, string> {
+  if (left + width <= 0.85) return { left: `${(left + width) * 100}%` };
+  if (left >= 0.15) return { right: `${(1 - left) * 100}%`, marginRight: '4px' };
+  return { left: `${left * 100}%`, color: '#fff' };
+}
