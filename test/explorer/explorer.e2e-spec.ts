@@ -49,7 +49,7 @@ describe('trace explorer in a browser', () => {
     page.on('dialog', (dialog) => problems.push(`dialog: ${dialog.message()}`));
   });
   afterEach(async () => {
-    expect(await page.evaluate(() => (window as { __injected?: boolean }).__injected)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as { __injected?: boolean }).__injected)).toBeUndefined();
     await page.close();
     expect(problems).toEqual([]);
   });
