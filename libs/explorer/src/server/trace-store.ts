@@ -18,6 +18,8 @@ interface TraceEntry {
   spans: SpanView[];
   spanIds: Set<string>;
   events: SpanEvent[];
+  /** Spans whose Honeycomb events are in `events`. */
+  flattened: Set<string>;
   summary: TraceSummary;
 }
 
@@ -28,6 +30,7 @@ export interface AddResult {
 }
 
 const DEFAULT_LIST_LIMIT = 200;
+const PENDING_SPANS_LIMIT = 200_000;
 
 /**
  * The spans the explorer holds, by trace, with their Honeycomb events for the query engine.
@@ -37,6 +40,9 @@ export class TraceStore {
   private readonly traces = new Map<string, TraceEntry>();
   private spanCount = 0;
   private allEvents: SpanEvent[] | undefined;
+  /** Requests whose Honeycomb events are not computed yet: only the boards need them, so ingest stays cheap. */
+  private pending: OtlpTraceRequest[] = [];
+  private pendingSpans = 0;
   private readonly listeners = new Set<() => void>();
   /** Grows on every change; the UI's live list compares it. */
   version = 0;
@@ -45,25 +51,24 @@ export class TraceStore {
 
   add(request: OtlpTraceRequest): AddResult {
     const views = spanViews(request);
-    const events = flattenOtlpRequest(request as Parameters<typeof flattenOtlpRequest>[0]);
-    // flattenOtlpRequest emits each span's event first, then its span events, in request order.
-    let e = 0;
     let accepted = 0;
     for (const view of views) {
-      const eventCount = 1 + view.events.length;
-      const spanEvents = events.slice(e, e + eventCount);
-      e += eventCount;
       const entry = this.entryFor(view);
       if (entry.spanIds.has(view.spanId)) continue;
       entry.spanIds.add(view.spanId);
       entry.spans.push(view);
-      for (const event of spanEvents) entry.events.push(event);
       summarize(entry.summary, view);
       accepted++;
     }
     this.spanCount += accepted;
     this.evict();
-    if (accepted > 0) this.changed();
+    if (accepted > 0) {
+      this.pending.push(request);
+      this.pendingSpans += views.length;
+      // Bounds the raw requests held: past this they are flattened now rather than on the next board view.
+      if (this.pendingSpans > PENDING_SPANS_LIMIT) this.flattenPending();
+      this.changed();
+    }
     return { accepted, duplicates: views.length - accepted };
   }
 
@@ -77,6 +82,7 @@ export class TraceStore {
 
   /** Every Honeycomb event held, for the query engine (one array, rebuilt after a change). */
   events(): readonly SpanEvent[] {
+    this.flattenPending();
     if (!this.allEvents) {
       const all: SpanEvent[] = [];
       for (const entry of this.traces.values()) for (const event of entry.events) all.push(event);
@@ -111,6 +117,30 @@ export class TraceStore {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * Flattens the requests received since the last call (honeycomb's flattener emits each span's
+   * event, then its span events), skipping spans already flattened (a retried export) and traces
+   * evicted meanwhile.
+   */
+  private flattenPending(): void {
+    const pending = this.pending;
+    this.pending = [];
+    this.pendingSpans = 0;
+    for (const request of pending) {
+      let keep = false;
+      for (const event of flattenOtlpRequest(request as Parameters<typeof flattenOtlpRequest>[0])) {
+        const entry = this.traces.get(String(event['trace.trace_id']).toLowerCase());
+        if (event['meta.annotation_type'] !== 'span_event') {
+          const spanId = String(event['trace.span_id']).toLowerCase();
+          keep = entry !== undefined && !entry.flattened.has(spanId);
+          if (keep) entry!.flattened.add(spanId);
+        }
+        if (keep) entry!.events.push(event);
+      }
+    }
+    if (pending.length > 0) this.allEvents = undefined;
+  }
+
   private matcher(filter: TraceFilter): (entry: TraceEntry) => boolean {
     const idPrefix = filter.traceId?.trim().toLowerCase();
     const [attrKey, ...rest] = (filter.attribute ?? '').split('=');
@@ -139,6 +169,7 @@ export class TraceStore {
         spans: [],
         spanIds: new Set(),
         events: [],
+        flattened: new Set(),
         summary: {
           traceId: view.traceId,
           rootName: view.name,
