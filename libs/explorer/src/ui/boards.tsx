@@ -153,32 +153,34 @@ function Panel(props: { panel: PanelView }) {
 
 function ResultTable(props: { table: TableView }) {
   return (
-    <table class="result-table" data-testid="result-table">
-      <thead>
-        <tr>
-          {props.table.columns.map((column) => (
-            <th>{column}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {props.table.rows.length === 0 && (
+    <div class="table-scroll">
+      <table class="result-table" data-testid="result-table">
+        <thead>
           <tr>
-            <td colSpan={props.table.columns.length} class="muted">
-              no rows in this time range
-            </td>
-          </tr>
-        )}
-        {props.table.rows.map((row) => (
-          <tr>
-            {row.map((cell) => (
-              <td class={typeof cell === 'number' ? 'num' : ''}>
-                {typeof cell === 'number' ? formatNumber(cell) : String(cell ?? '(none)')}
-              </td>
+            {props.table.columns.map((column) => (
+              <th>{column}</th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {props.table.rows.length === 0 && (
+            <tr>
+              <td colSpan={props.table.columns.length} class="muted">
+                no rows in this time range
+              </td>
+            </tr>
+          )}
+          {props.table.rows.map((row) => (
+            <tr>
+              {row.map((cell) => (
+                <td class={typeof cell === 'number' ? 'num' : ''}>
+                  {typeof cell === 'number' ? formatNumber(cell) : String(cell ?? '(none)')}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
