@@ -59,7 +59,13 @@ export async function startExplorer(options: ExplorerOptions): Promise<Explorer>
   const liveClients = new Set<ServerResponse>();
   const boardsCache = new Map<string, { version: number; body: string }>();
 
+  const loopbackOnly = LOOPBACK_HOSTS.has(options.host ?? DEFAULTS.host);
   const routes = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    // A web page on another site can reach a loopback port through DNS rebinding, with its own
+    // name in Host: bound to loopback, only loopback names are served.
+    if (loopbackOnly && !LOOPBACK_HOSTS.has(hostname(request.headers.host))) {
+      return sendJson(response, 421, { error: `this explorer answers requests to ${[...LOOPBACK_HOSTS].join(', ')} only` });
+    }
     const url = new URL(request.url ?? '/', 'http://explorer');
     const path = url.pathname;
     if (path === '/v1/traces') {
@@ -142,6 +148,14 @@ export async function startExplorer(options: ExplorerOptions): Promise<Explorer>
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+/** The Host header without its port (`[::1]:4318` → `[::1]`). */
+function hostname(host: string | undefined): string {
+  if (!host) return '';
+  return host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0]!.toLowerCase();
 }
 
 /** "all": from the earliest to the latest span held (the last hour when none is); else the last N seconds. */
