@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { RefObject } from 'preact';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SpanView, TraceResponse } from '../shared/api-types.js';
 import { fetchTrace } from './api.js';
 import { formatDuration, formatTime, serviceColor } from './format.js';
@@ -7,6 +8,42 @@ import { SpanDetails } from './span-details.js';
 import { waterfallRows } from './span-tree.js';
 
 const TICKS = [0, 0.25, 0.5, 0.75, 1];
+/** Matches `.waterfall-row`'s height in styles.css. */
+const ROW_HEIGHT = 22;
+/** Rows rendered above and below the viewport, so scrolling shows no blank band. */
+const OVERSCAN = 30;
+
+/**
+ * The rows of a tall waterfall that are in or near the viewport: a 2,000-span trace renders a
+ * screenful of rows instead of 2,000, and scrolling moves the window.
+ */
+function useVisibleRows(container: RefObject<HTMLDivElement | null>, count: number): [number, number] {
+  const [range, setRange] = useState<[number, number]>([0, Math.min(count, 100)]);
+  useLayoutEffect(() => {
+    const update = (): void => {
+      const top = container.current?.getBoundingClientRect().top ?? 0;
+      const first = Math.max(0, Math.floor(-top / ROW_HEIGHT) - OVERSCAN);
+      const last = Math.min(count, Math.ceil((window.innerHeight - top) / ROW_HEIGHT) + OVERSCAN);
+      setRange((previous) => (previous[0] === first && previous[1] === last ? previous : [first, last]));
+    };
+    update();
+    let frame = 0;
+    const schedule = (): void => {
+      frame ||= requestAnimationFrame(() => {
+        frame = 0;
+        update();
+      });
+    };
+    window.addEventListener('scroll', schedule, { passive: true });
+    window.addEventListener('resize', schedule);
+    return () => {
+      window.removeEventListener('scroll', schedule);
+      window.removeEventListener('resize', schedule);
+      cancelAnimationFrame(frame);
+    };
+  }, [container, count]);
+  return range;
+}
 
 export function TraceView(props: { traceId: string; spanId?: string }) {
   const [trace, setTrace] = useState<TraceResponse | undefined>();
@@ -31,6 +68,17 @@ export function TraceView(props: { traceId: string; spanId?: string }) {
   }, [props.traceId, version]);
 
   const rows = useMemo(() => (trace ? waterfallRows(trace.spans) : []), [trace]);
+  const rowsRef = useRef<HTMLDivElement>(null);
+  const [first, last] = useVisibleRows(rowsRef, rows.length);
+  // A span named in the URL (#span-<id>) is scrolled into view once its trace has loaded.
+  useEffect(() => {
+    const index = rows.findIndex((row) => row.span.spanId === props.spanId);
+    const container = rowsRef.current;
+    if (index < 0 || !container) return;
+    const rowTop = container.getBoundingClientRect().top + window.scrollY + index * ROW_HEIGHT;
+    if (rowTop < window.scrollY || rowTop > window.scrollY + window.innerHeight - ROW_HEIGHT)
+      window.scrollTo({ top: rowTop - 120 });
+  }, [rows, props.spanId]);
   const bounds = useMemo(() => {
     if (!trace || trace.spans.length === 0) return { start: 0, total: 1 };
     let start = Infinity;
@@ -69,7 +117,7 @@ export function TraceView(props: { traceId: string; spanId?: string }) {
         </p>
       </header>
       <div class="trace-body">
-        <div class="waterfall" data-testid="waterfall">
+        <div class="waterfall" data-testid="waterfall" data-row-count={rows.length}>
           <div class="waterfall-axis">
             <div class="name-col" />
             <div class="bar-col">
@@ -80,21 +128,24 @@ export function TraceView(props: { traceId: string; spanId?: string }) {
               ))}
             </div>
           </div>
-          {rows.map(({ span, depth, orphan }) => (
-            <SpanRow
-              key={span.spanId}
-              span={span}
-              depth={depth}
-              orphan={orphan}
-              left={(span.startMs - bounds.start) / bounds.total}
-              width={span.durationMs / bounds.total}
-              selected={span.spanId === selected}
-              onSelect={() => {
-                setSelected(span.spanId);
-                history.replaceState(null, '', `#span-${span.spanId}`);
-              }}
-            />
-          ))}
+          <div class="waterfall-rows" ref={rowsRef} style={{ height: `${rows.length * ROW_HEIGHT}px` }}>
+            {rows.slice(first, last).map(({ span, depth, orphan }, offset) => (
+              <SpanRow
+                key={span.spanId}
+                top={(first + offset) * ROW_HEIGHT}
+                span={span}
+                depth={depth}
+                orphan={orphan}
+                left={(span.startMs - bounds.start) / bounds.total}
+                width={span.durationMs / bounds.total}
+                selected={span.spanId === selected}
+                onSelect={() => {
+                  setSelected(span.spanId);
+                  history.replaceState(null, '', `#span-${span.spanId}`);
+                }}
+              />
+            ))}
+          </div>
         </div>
         {selectedSpan && (
           <SpanDetails span={selectedSpan} traceStartMs={bounds.start} spans={trace.spans} onSelect={setSelected} />
@@ -106,6 +157,7 @@ export function TraceView(props: { traceId: string; spanId?: string }) {
 
 function SpanRow(props: {
   span: SpanView;
+  top: number;
   depth: number;
   orphan: boolean;
   left: number;
@@ -123,6 +175,7 @@ function SpanRow(props: {
       data-span-name={span.name}
       data-depth={props.depth}
       data-service={span.service}
+      style={{ top: `${props.top}px` }}
       role="button"
       tabIndex={0}
       onClick={props.onSelect}
@@ -139,7 +192,7 @@ function SpanRow(props: {
           class="bar"
           style={{
             left: `${props.left * 100}%`,
-            width: `max(${props.width * 100}%, 2px)`,
+            width: `${props.width * 100}%`,
             background: serviceColor(span.service),
           }}
         />
