@@ -5,7 +5,7 @@ import { fetchTrace } from './api.js';
 import { formatDuration, formatTime, serviceColor } from './format.js';
 import { useLiveVersion } from './live.js';
 import { SpanDetails } from './span-details.js';
-import { waterfallRows } from './span-tree.js';
+import { waterfallRows } from '../shared/waterfall-rows.js';
 
 const TICKS = [0, 0.25, 0.5, 0.75, 1];
 /** Matches `.waterfall-row`'s height in styles.css. */

@@ -1,4 +1,4 @@
-import type { SpanView } from '../shared/api-types.js';
+import type { SpanView } from './api-types.js';
 
 export interface WaterfallRow {
   span: SpanView;
