@@ -86,7 +86,8 @@ export function HeatmapChart(props: { heatmap: HeatmapView }) {
             if (count === 0) return;
             const y0 = u.valToPos(heatmap.bounds[b]!, 'y', true);
             const y1 = u.valToPos(heatmap.bounds[b + 1]!, 'y', true);
-            ctx.fillStyle = `rgba(78, 121, 167, ${0.15 + 0.85 * (count / max)})`;
+            // Square-root scale: a cell of one event stays visible beside a cell of hundreds.
+            ctx.fillStyle = `rgba(78, 121, 167, ${0.25 + 0.75 * Math.sqrt(count / max)})`;
             ctx.fillRect(x0, y1, Math.max(1, x1 - x0 - 1), Math.max(1, y0 - y1 - 1));
           });
         });
