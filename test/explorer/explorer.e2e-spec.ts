@@ -3,7 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { context, trace } from '@opentelemetry/api';
+import { ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { memoryTracer } from '../../libs/explorer/src/server/testing/sample-spans.js';
 import { startExplorer, type Explorer } from '../../libs/explorer/src/server/explorer-server.js';
 import { liftSysDefinitions } from '../../apps/lift-sys/src/honeycomb/definitions.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium.js';
@@ -125,6 +128,27 @@ describe('trace explorer in a browser', () => {
     expect404 = true;
     await page.goto(`${explorer.url}/trace/${'0'.repeat(31)}1`);
     expect(await page.getByTestId('trace-error').textContent()).toMatch(/no trace/);
+  });
+
+  it('renders a tall waterfall a screenful at a time and shows the last spans after scrolling', async () => {
+    const { tracer, spans } = memoryTracer('tall-service');
+    const root = tracer.startSpan('tall root');
+    for (let i = 0; i < 400; i++) tracer.startSpan(`step ${i}`, {}, trace.setSpan(context.active(), root)).end();
+    root.end();
+    const body = ProtobufTraceSerializer.serializeRequest(spans())!;
+    await fetch(`${explorer.url}/v1/traces`, {
+      method: 'POST',
+      body: Buffer.from(body),
+      headers: { 'Content-Type': 'application/x-protobuf' },
+    });
+    await page.goto(`${explorer.url}/trace/${root.spanContext().traceId}`);
+    const waterfall = page.getByTestId('waterfall');
+    await waterfall.locator('[data-span-name="tall root"]').waitFor();
+    expect(await waterfall.getAttribute('data-row-count')).toBe('401');
+    expect(await page.getByTestId('waterfall-row').count()).toBeLessThan(200);
+    await page.mouse.wheel(0, 401 * 22);
+    await waterfall.locator('[data-span-name="step 399"]').waitFor();
+    expect(await waterfall.locator('[data-span-name="tall root"]').count()).toBe(0);
   });
 
   it('renders every board of the definitions with a chart or table per query panel, and the triggers and SLOs', async () => {
