@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { context, trace } from '@opentelemetry/api';
 import { ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { memoryTracer } from '../../libs/explorer/src/server/testing/sample-spans.js';
 import { startExplorer, type Explorer } from '../../libs/explorer/src/server/explorer-server.js';
 import { liftSysDefinitions } from '../../apps/lift-sys/src/honeycomb/definitions.js';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium.js';
+import { launchChromium } from '../bench/explorer/chromium.js';
 
 const run = promisify(execFile);
 const POSTER = join(import.meta.dirname, 'support', 'post-traces.mjs');
@@ -35,11 +35,7 @@ describe('trace explorer in a browser', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'explorer-e2e-'));
     explorer = await startExplorer({ port: 0, tracesDir: join(dir, 'traces'), definitions });
-    browser = await chromium.launchPersistentContext(join(dir, 'profile'), {
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: CHROMIUM_ARGS,
-    });
+    browser = await launchChromium(join(dir, 'profile'));
   });
   afterAll(async () => {
     await browser?.close();

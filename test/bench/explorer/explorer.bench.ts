@@ -6,9 +6,10 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { JsonTraceSerializer, ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { format } from 'prettier';
 import { startExplorer } from '@lift-sys/explorer';
+import { launchChromium } from './chromium.js';
 import { chunk, syntheticTraces } from './synthetic-traces.js';
 
 /**
@@ -21,15 +22,6 @@ import { chunk, syntheticTraces } from './synthetic-traces.js';
 const { values } = parseArgs({ options: { out: { type: 'string' }, spans: { type: 'string', default: '100000' } } });
 const TOTAL_SPANS = Number(values.spans);
 const TARGETS = { ingestSpansPerSecond: 20_000, loadAndListMs: 5_000, waterfallMs: 1_000 };
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** What the page function reads, typed here since the bench compiles without DOM types. */
 interface BrowserGlobals {
@@ -165,11 +157,7 @@ async function measureWaterfall(
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'explorer-bench-'));
-const browser = await chromium.launchPersistentContext(join(dir, 'profile'), {
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: CHROMIUM_ARGS,
-});
+const browser = await launchChromium(join(dir, 'profile'));
 try {
   const tracesDir = join(dir, 'traces');
   const ingest = await measureIngest(tracesDir);

@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { BoardsResponse, PanelView, SloView, TableView } from '../shared/api-types.js';
+import { useState } from 'preact/hooks';
+import type { PanelView, SloView, TableView } from '../shared/api-types.js';
 import { fetchBoards } from './api.js';
 import { BurnDownChart, HeatmapChart, TimeSeriesChart } from './charts.js';
 import { formatNumber, formatTime } from './format.js';
-import { useLiveVersion } from './live.js';
+import { useLiveQuery } from './live.js';
 
 const RANGES: Array<[string, string]> = [
   ['all', 'All loaded spans'],
@@ -16,24 +16,7 @@ const RANGES: Array<[string, string]> = [
 
 export function Boards() {
   const [range, setRange] = useState('all');
-  const [boards, setBoards] = useState<BoardsResponse | undefined>();
-  const [error, setError] = useState<string | undefined>();
-  const version = useLiveVersion();
-
-  useEffect(() => {
-    let current = true;
-    fetchBoards(range).then(
-      (response) => {
-        if (!current) return;
-        setBoards(response);
-        setError(undefined);
-      },
-      (failure: Error) => current && setError(failure.message),
-    );
-    return () => {
-      current = false;
-    };
-  }, [range, version]);
+  const { data: boards, error } = useLiveQuery(() => fetchBoards(range), [range]);
 
   return (
     <section class="boards">

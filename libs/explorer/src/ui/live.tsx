@@ -10,3 +10,24 @@ export function useLiveVersion(): number {
   }, []);
   return version;
 }
+
+/**
+ * The answer of `load` for the current `inputs`, fetched again whenever they change or spans
+ * arrive; an answer that comes back after newer inputs were asked for is dropped.
+ */
+export function useLiveQuery<T>(load: () => Promise<T>, inputs: unknown[]): { data: T | undefined; error: string | undefined } {
+  const [state, setState] = useState<{ data: T | undefined; error: string | undefined }>({ data: undefined, error: undefined });
+  const version = useLiveVersion();
+  useEffect(() => {
+    let current = true;
+    load().then(
+      (data) => current && setState({ data, error: undefined }),
+      (failure: Error) => current && setState((previous) => ({ data: previous.data, error: failure.message })),
+    );
+    return () => {
+      current = false;
+    };
+    // `load` closes over `inputs`, which are the real dependencies.
+  }, [...inputs, version]);
+  return state;
+}

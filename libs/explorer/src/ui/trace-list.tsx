@@ -1,32 +1,14 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { TraceListResponse } from '../shared/api-types.js';
+import { useState } from 'preact/hooks';
 import { fetchTraces, type ListFilters } from './api.js';
 import { formatDuration, formatTime, serviceColor } from './format.js';
-import { useLiveVersion } from './live.js';
+import { useLiveQuery } from './live.js';
 import { Link, navigate } from './router.js';
 
 const NO_FILTERS: ListFilters = { service: '', name: '', attr: '', errors: false, q: '' };
 
 export function TraceList() {
   const [filters, setFilters] = useState<ListFilters>(NO_FILTERS);
-  const [list, setList] = useState<TraceListResponse | undefined>();
-  const [error, setError] = useState<string | undefined>();
-  const version = useLiveVersion();
-
-  useEffect(() => {
-    let current = true;
-    fetchTraces(filters).then(
-      (response) => {
-        if (!current) return;
-        setList(response);
-        setError(undefined);
-      },
-      (failure: Error) => current && setError(failure.message),
-    );
-    return () => {
-      current = false;
-    };
-  }, [filters, version]);
+  const { data: list, error } = useLiveQuery(() => fetchTraces(filters), [filters]);
 
   const set = (patch: Partial<ListFilters>): void => setFilters({ ...filters, ...patch });
   const openIfId = (value: string): void => {

@@ -1,9 +1,9 @@
 import type { RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { SpanView, TraceResponse } from '../shared/api-types.js';
+import type { SpanView } from '../shared/api-types.js';
 import { fetchTrace } from './api.js';
 import { formatDuration, formatTime, serviceColor } from './format.js';
-import { useLiveVersion } from './live.js';
+import { useLiveQuery } from './live.js';
 import { SpanDetails } from './span-details.js';
 import { waterfallRows } from '../shared/waterfall-rows.js';
 
@@ -46,26 +46,12 @@ function useVisibleRows(container: RefObject<HTMLDivElement | null>, count: numb
 }
 
 export function TraceView(props: { traceId: string; spanId?: string }) {
-  const [trace, setTrace] = useState<TraceResponse | undefined>();
-  const [error, setError] = useState<string | undefined>();
   const [selected, setSelected] = useState<string | undefined>(props.spanId);
-  const version = useLiveVersion();
+  const { data: loaded, error } = useLiveQuery(() => fetchTrace(props.traceId), [props.traceId]);
+  // A trace loaded for the previous URL is not shown under this one.
+  const trace = loaded?.traceId === props.traceId ? loaded : undefined;
 
   useEffect(() => setSelected(props.spanId), [props.traceId, props.spanId]);
-  useEffect(() => {
-    let current = true;
-    fetchTrace(props.traceId).then(
-      (response) => {
-        if (!current) return;
-        setTrace(response);
-        setError(undefined);
-      },
-      (failure: Error) => current && setError(failure.message),
-    );
-    return () => {
-      current = false;
-    };
-  }, [props.traceId, version]);
 
   const rows = useMemo(() => (trace ? waterfallRows(trace.spans) : []), [trace]);
   const rowsRef = useRef<HTMLDivElement>(null);
