@@ -9,6 +9,7 @@ export default {
     '^@lift-sys/honeycomb$': '<rootDir>/libs/honeycomb/src/index.ts',
     '^@lift-sys/honeycomb/testing$': '<rootDir>/libs/honeycomb/src/testing/index.ts',
     '^@lift-sys/honeycomb/cli$': '<rootDir>/libs/honeycomb/src/cli/index.ts',
+    '^@lift-sys/explorer$': '<rootDir>/libs/explorer/src/server/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   transform: {

@@ -18,6 +18,8 @@ export interface DemoOptions {
   print?: (text: string) => void;
   /** The app's and the SDK's environment; process.env by default (no provider keys: fully offline). */
   env?: NodeJS.ProcessEnv;
+  /** A separately started inference service the Modal provider calls; stopped (and so flushed) before the boards are read. */
+  inference?: { url: string; stop: () => Promise<void> };
 }
 
 const TREE_KEYS = [
@@ -47,7 +49,11 @@ const DEMO_PRICING = JSON.stringify({ 'fixture-deterministic': { input: 15, outp
  */
 export async function runDemo(options: DemoOptions = {}): Promise<number> {
   const print = options.print ?? ((text: string) => console.log(text));
-  const env: NodeJS.ProcessEnv = { LLM_PRICING_JSON: DEMO_PRICING, ...(options.env ?? process.env) };
+  const env: NodeJS.ProcessEnv = {
+    LLM_PRICING_JSON: DEMO_PRICING,
+    ...(options.env ?? process.env),
+    ...(options.inference ? { MODAL_ENDPOINT_URL: `${options.inference.url}/v1` } : {}),
+  };
   const memory = new InMemorySpanExporter();
   const observability = setupObservability({
     ...LIFT_SYS_OBSERVABILITY,
@@ -72,6 +78,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<number> {
     await app.close();
     appOpen = false;
     await observability.forceFlush();
+    await options.inference?.stop();
     const events: SpanEvent[] =
       observability.exporter === 'local'
         ? await readTracesDir(env.OBSERVABILITY_TRACES_DIR ?? '.traces')

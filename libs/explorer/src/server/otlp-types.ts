@@ -1,0 +1,49 @@
+/** The OTLP/JSON ExportTraceServiceRequest fields the explorer reads (ids as hex strings). */
+export interface OtlpAnyValue {
+  stringValue?: string;
+  intValue?: string | number;
+  doubleValue?: number | string;
+  boolValue?: boolean;
+  bytesValue?: string;
+  arrayValue?: { values?: OtlpAnyValue[] };
+  kvlistValue?: { values?: OtlpKeyValue[] };
+}
+
+export interface OtlpKeyValue {
+  key: string;
+  value?: OtlpAnyValue;
+}
+
+export interface OtlpLink {
+  traceId: string;
+  spanId: string;
+  attributes?: OtlpKeyValue[];
+}
+
+export interface OtlpSpan {
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+  name: string;
+  kind?: number | string;
+  startTimeUnixNano: string | number;
+  endTimeUnixNano: string | number;
+  attributes?: OtlpKeyValue[];
+  status?: { code?: number | string; message?: string };
+  events?: Array<{ timeUnixNano: string | number; name: string; attributes?: OtlpKeyValue[] }>;
+  links?: OtlpLink[];
+}
+
+export interface OtlpScopeSpans {
+  scope?: { name?: string; version?: string };
+  spans?: OtlpSpan[];
+}
+
+export interface OtlpResourceSpans {
+  resource?: { attributes?: OtlpKeyValue[] };
+  scopeSpans?: OtlpScopeSpans[];
+}
+
+export interface OtlpTraceRequest {
+  resourceSpans?: OtlpResourceSpans[];
+}
