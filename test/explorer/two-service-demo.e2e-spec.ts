@@ -18,7 +18,7 @@ it('traces IR translation across the app and the separately started inference se
     const code = await runDemo({ env, inference, print: (text) => output.push(text) });
     expect(output.join('\n')).not.toContain('FAILED');
     expect(code).toBe(0);
-    expect(output.join('\n')).toMatch(/llm\.call .*llm\.provider=modal/);
+    expect(output.join('\n')).toMatch(/llm\.call .*gen_ai\.provider\.name=modal/);
 
     const store = new TraceStore(1_000_000);
     await loadTracesFolder(tracesDir, (request) => store.add(request));
