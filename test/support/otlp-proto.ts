@@ -1,19 +1,23 @@
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import protobuf from 'protobufjs';
 
 /**
  * Strict decoding of OTLP request bodies with the official definitions from
- * opentelemetry-proto (copied unchanged under ./proto, see its README). Both encodings decode to
+ * opentelemetry-proto, copied unchanged: the trace definitions the explorer ships
+ * (libs/explorer/proto), and the metrics ones only tests need (./proto); see their READMEs. Both encodings decode to
  * one canonical shape (protobufjs `toObject` with 64-bit integers as decimal strings, enums as
  * numbers, and trace/span ids as lower-case hex, as OTLP/JSON writes them), so tests read either
  * the same way.
  */
 
-const PROTO_DIR = join(dirname(fileURLToPath(import.meta.url)), 'proto');
+const here = dirname(fileURLToPath(import.meta.url));
+const PROTO_DIRS = [join(here, '../../libs/explorer/proto'), join(here, 'proto')];
 
 const root = new protobuf.Root();
-root.resolvePath = (_origin, target) => join(PROTO_DIR, target);
+root.resolvePath = (_origin, target) =>
+  PROTO_DIRS.map((dir) => join(dir, target)).find((path) => existsSync(path)) ?? join(PROTO_DIRS[0], target);
 root.loadSync([
   'opentelemetry/proto/collector/trace/v1/trace_service.proto',
   'opentelemetry/proto/collector/metrics/v1/metrics_service.proto',
