@@ -16,7 +16,7 @@ const ROWS = 8;
 export function profileTitle(request: ProfileRequest): string {
   return request.type === 'micro'
     ? `\`@Traced\` ${request.kind} method vs ${VARIANT_LABELS[request.baseline]}, tracing ${request.tracing}`
-    : `lift-sys app, ${APP_MODE_LABELS[request.mode]} vs ${APP_MODE_LABELS[request.baseline]}, ${request.route}`;
+    : `${request.route === 'GET /api/orders/:sku' ? 'light fixture' : 'lift-sys app'}, ${APP_MODE_LABELS[request.mode]} vs ${APP_MODE_LABELS[request.baseline]}, ${request.route}`;
 }
 
 export function profilesSection(outcomes: ProfileOutcome[]): string {

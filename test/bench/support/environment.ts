@@ -24,6 +24,8 @@ const PACKAGES = [
   '@opentelemetry/sdk-trace-node',
   '@opentelemetry/context-async-hooks',
   '@opentelemetry/exporter-trace-otlp-http',
+  '@opentelemetry/sdk-node',
+  '@opentelemetry/auto-instrumentations-node',
   'nestjs-otel',
   '@nestjs/core',
   'rxjs',
