@@ -2,7 +2,7 @@
 // the other (type check, lint and build run once before, in `npm test`). The Node binaries come
 // from test/node-binaries.mjs; each step runs with its version first on PATH, so the npm and node
 // processes it starts use that version too.
-// Usage: node test/node-matrix.mjs [--node 22 ...] [--step jest|pack|demo ...]
+// Usage: node test/node-matrix.mjs [--node 22 ...] [--step jest|pack|demo ...] [-- <jest arguments>]
 import { spawnSync } from 'node:child_process';
 import { delimiter, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,8 +16,9 @@ const STEPS = {
   demo: ['dist/apps/lift-sys/demo/main.js'],
 };
 
-const { values } = parseArgs({
+const { values, positionals } = parseArgs({
   options: { node: { type: 'string', multiple: true }, step: { type: 'string', multiple: true } },
+  allowPositionals: true,
 });
 const majors = (values.node ?? TESTED_MAJORS).map(Number);
 const steps = values.step ?? Object.keys(STEPS);
@@ -32,7 +33,8 @@ for (const major of majors) {
   for (const step of steps) {
     console.log(`\n[matrix] ${step} on Node ${version}`);
     const started = Date.now();
-    const { status, signal } = spawnSync(binary, STEPS[step], { cwd: repoRoot, env, stdio: 'inherit' });
+    const args = step === 'jest' ? [...STEPS[step], ...positionals] : STEPS[step];
+    const { status, signal } = spawnSync(binary, args, { cwd: repoRoot, env, stdio: 'inherit' });
     results.push({
       version,
       step,

@@ -32,9 +32,9 @@ const FULL: BenchSettings = {
 
 const QUICK: BenchSettings = {
   quick: true,
-  micro: { minRounds: 3, maxRounds: 3, maxSeconds: 5, warmupMillis: 50, caseMillis: 3, halfWidth: 0.02 },
-  memory: { calls: 1000, rounds: 2, warmupBatches: 2 },
-  http: { connections: 10, warmupSeconds: 0, durationSeconds: 0.5, minRounds: 2, maxRounds: 2, maxSeconds: 60, halfWidth: 0.02 },
+  micro: { minRounds: 3, maxRounds: 3, maxSeconds: 5, warmupMillis: 30, caseMillis: 2, halfWidth: 0.02 },
+  memory: { calls: 500, rounds: 2, warmupBatches: 2 },
+  http: { connections: 10, warmupSeconds: 0, durationSeconds: 0.3, minRounds: 2, maxRounds: 2, maxSeconds: 60, halfWidth: 0.02 },
   profile: { micro: { slices: 1, sliceSeconds: 0.3 }, app: { slices: 1, sliceSeconds: 0.5 } },
 };
 

@@ -67,7 +67,8 @@ export async function runHttpBench(fixture: HttpFixture, settings: HttpSettings,
         spansPerRequest: exporting ? (sink.spans - spansBefore) / window.requests : undefined,
       });
     }
-    for (const mode of APP_MODES) result.memory[mode].push(await apps[mode].memory());
+    const settled = await Promise.all(APP_MODES.map((mode) => apps[mode].memory()));
+    APP_MODES.forEach((mode, i) => result.memory[mode].push(settled[i]));
     result.rounds++;
     const elapsed = (performance.now() - started) / 1000;
     const widest = result.rounds >= 2 ? widestHalfWidth(result) : Number.POSITIVE_INFINITY;
