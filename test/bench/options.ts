@@ -24,7 +24,7 @@ const FULL: BenchSettings = {
     durationSeconds: 2,
     minRounds: 5,
     maxRounds: 60,
-    maxSeconds: 480,
+    maxSeconds: 540,
     halfWidth: 0.02,
   },
   profile: { micro: { slices: 3, sliceSeconds: 0.5 }, app: { slices: 3, sliceSeconds: 1 } },
