@@ -1,4 +1,5 @@
 import { readChildConfig, sendResult } from '../support/child.js';
+import { nodeVersionLabel } from '../support/environment.js';
 import { pairedRatios, ratioEstimate, relativeHalfWidth } from '../support/stats.js';
 import { disabledHarness, enabledHarness } from './harness.js';
 import { createCases, type CaseSamples } from './micro-case.js';
@@ -25,7 +26,7 @@ const expected = harness.tracingEnabled
   ? cases.filter((microCase) => microCase.variant !== 'plain').reduce((sum, microCase) => sum + microCase.calls, 0)
   : 0;
 sendResult({
-  node: process.version,
+  node: nodeVersionLabel(),
   tracingEnabled: harness.tracingEnabled,
   rounds,
   cases: samples,
