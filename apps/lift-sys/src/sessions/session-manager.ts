@@ -164,7 +164,7 @@ export class SessionManager {
   @Traced('session.list')
   async listActive(@SpanAttr('user.id') userId: string): Promise<PromptSession[]> {
     const records = await this.sessions.listActive(userId);
-    return Promise.all(records.map((record) => this.store.load(record.session_id, userId)));
+    return Promise.all(records.map((record) => this.store.complete(record)));
   }
 
   @Traced('session.get', { result: describeSession })

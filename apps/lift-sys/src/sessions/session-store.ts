@@ -19,6 +19,12 @@ export class SessionStore {
   async load(sessionId: string, userId: string): Promise<PromptSession> {
     const record = await this.sessions.findForUser(sessionId, userId);
     if (record === undefined) throw new NotFoundError('session', sessionId);
+    return this.complete(record);
+  }
+
+  /** The rest of a session whose record the caller has already read. */
+  async complete(record: SessionRecord): Promise<PromptSession> {
+    const sessionId = record.session_id;
     const [drafts, revisions, resolutions] = [
       await this.drafts.listForSession(sessionId),
       await this.revisions.listForSession(sessionId),
