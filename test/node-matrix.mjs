@@ -11,7 +11,9 @@ import { nodeBinary, TESTED_MAJORS, versionOf } from './node-binaries.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const STEPS = {
-  jest: ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', 'node_modules/jest/bin/jest.js'],
+  // Two workers on two cores: many end-to-end specs wait on child processes and servers, so a second
+  // worker overlaps those waits (measured 1.4x faster than Jest's default of one worker there).
+  jest: ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', 'node_modules/jest/bin/jest.js', '--maxWorkers=2'],
   pack: ['test/pack/run.mjs'],
   demo: ['dist/apps/lift-sys/demo/main.js'],
 };
