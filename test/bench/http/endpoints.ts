@@ -19,6 +19,8 @@ const SPAN_MARKER = Buffer.from('"startTimeUnixNano":');
 export class SpanSink {
   spans = 0;
   requests = 0;
+  /** Content types of the export requests received, e.g. `application/json`. */
+  readonly contentTypes = new Set<string>();
   private readonly server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -29,7 +31,9 @@ export class SpanSink {
       }
       this.requests++;
       const body = Buffer.concat(chunks);
-      const protobuf = request.headers['content-type'] === 'application/x-protobuf';
+      const contentType = request.headers['content-type'] ?? 'none';
+      this.contentTypes.add(contentType);
+      const protobuf = contentType === 'application/x-protobuf';
       this.spans += protobuf ? countProtobufSpans(body) : countJsonSpans(body);
       response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     });

@@ -57,6 +57,7 @@ export async function runHttpBench(fixture: HttpFixture, settings: HttpSettings,
       const app = apps[mode];
       const exporting = EXPORTING_MODES.includes(mode);
       const spansBefore = sink.spans;
+      sink.contentTypes.clear();
       await app.startWindow();
       const loadResult = await load(route, mode, settings.durationSeconds);
       const window = await app.stopWindow(exporting);
@@ -65,6 +66,7 @@ export async function runHttpBench(fixture: HttpFixture, settings: HttpSettings,
         cpuMicrosPerRequest: window.cpuMicros / window.requests,
         peakRssBytes: window.peakRssBytes,
         spansPerRequest: exporting ? (sink.spans - spansBefore) / window.requests : undefined,
+        exportEncodings: exporting ? [...sink.contentTypes] : [],
       });
     }
     const settled = await Promise.all(APP_MODES.map((mode) => apps[mode].memory()));

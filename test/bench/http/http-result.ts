@@ -54,6 +54,8 @@ export interface RunSample extends LoadResult {
   peakRssBytes: number;
   /** Spans the sink received per finished request (exporting modes only). */
   spansPerRequest: number | undefined;
+  /** Content types of the export requests the sink received in the window (exporting modes only). */
+  exportEncodings: string[];
 }
 
 export interface HttpResult {

@@ -19,6 +19,8 @@ export interface ModeSummary {
   p50Millis: number;
   p99Millis: number;
   spansPerRequest: number | undefined;
+  /** Content types of the export requests over all rounds. */
+  exportEncodings: string[];
   failures: number;
 }
 
@@ -117,6 +119,7 @@ export function analyzeHttp(result: HttpResult): HttpAnalysis {
           p50Millis: median(pick(runs, 'p50Millis')),
           p99Millis: median(pick(runs, 'p99Millis')),
           spansPerRequest: spans.length > 0 ? median(spans) : undefined,
+          exportEncodings: [...new Set(runs.flatMap((run) => run.exportEncodings))],
           failures: runs.reduce((sum, run) => sum + run.failures, 0),
         };
       }),

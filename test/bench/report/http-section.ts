@@ -12,7 +12,7 @@ export function httpOverheadSection(analysis: HttpAnalysis, settings: HttpSettin
     '### CPU per request',
     '',
     table(
-      ['route', 'app', 'CPU µs/request', 'req/s', 'p50 ms', 'p99 ms', 'spans/request', 'failed'],
+      ['route', 'app', 'CPU µs/request', 'req/s', 'p50 ms', 'p99 ms', 'spans/request', 'export encoding', 'failed'],
       analysis.modes.map((row) => [
         row.route,
         MODE_LABELS[row.mode],
@@ -21,6 +21,7 @@ export function httpOverheadSection(analysis: HttpAnalysis, settings: HttpSettin
         fixed(row.p50Millis, 2),
         fixed(row.p99Millis, 2),
         row.spansPerRequest === undefined ? '' : fixed(row.spansPerRequest, 2),
+        row.exportEncodings.join(', '),
         String(row.failures),
       ]),
     ),
