@@ -40,6 +40,9 @@ export function serveBenchControl(app: BenchApp): void {
 
   let window: { cpu: NodeJS.CpuUsage; finished: number; peakRss: number; sampler: NodeJS.Timeout } | undefined;
   const startWindow = (): void => {
+    // Every window starts from a collected heap, so whether a major collection falls inside it
+    // depends on the window's own allocations, not on garbage left by the run before.
+    settledHeap();
     const sampler = setInterval(() => {
       if (window !== undefined) window.peakRss = Math.max(window.peakRss, process.memoryUsage.rss());
     }, RSS_SAMPLE_MILLIS);

@@ -33,6 +33,12 @@ export interface Comparison {
   /** CPU microseconds per request added over the reference. */
   addedCpuMicros: Estimate;
   throughput: Estimate;
+  /**
+   * Reference CPU per request over this app's: the throughput ratio a CPU-bound server reaches
+   * when both have the CPU to themselves. Unlike measured throughput, other load on the machine
+   * between the two runs of a round does not move it.
+   */
+  capacity: Estimate;
   p50: Estimate;
   p99: Estimate;
 }
@@ -85,6 +91,7 @@ export function analyzeHttp(result: HttpResult): HttpAnalysis {
       cpu: ratio('cpuMicrosPerRequest'),
       addedCpuMicros: meanEstimate(pairedDifferences(pick(a, 'cpuMicrosPerRequest'), pick(b, 'cpuMicrosPerRequest'))),
       throughput: ratio('requestsPerSecond'),
+      capacity: ratioEstimate(pairedRatios(pick(b, 'cpuMicrosPerRequest'), pick(a, 'cpuMicrosPerRequest'))),
       p50: ratio('p50Millis'),
       p99: ratio('p99Millis'),
     };
@@ -146,9 +153,9 @@ export function analyzeHttp(result: HttpResult): HttpAnalysis {
   };
 }
 
-/** The widest relative 95% half-width among the ratios the targets judge: CPU per request, and throughput under outage. */
+/** The widest relative 95% half-width among the ratios the targets judge: CPU per request, and capacity under outage. */
 export function widestHalfWidth(result: HttpResult): number {
   const analysis = analyzeHttp(result);
-  const tracked = [...analysis.overhead.map((row) => row.cpu), ...analysis.outage.map((row) => row.throughput)];
+  const tracked = [...analysis.overhead.map((row) => row.cpu), ...analysis.outage.map((row) => row.capacity)];
   return Math.max(...tracked.map(relativeHalfWidth));
 }

@@ -135,7 +135,7 @@ const METHOD_HTTP = [
 ].join('\n');
 
 const METHOD_OUTAGE = [
-  'The same rounds, the refused and hanging apps compared with the healthy app in the same round. The four sample-app processes differ only in where they export.',
+  'The same rounds, the refused and hanging apps compared with the healthy app in the same round. The four sample-app processes differ only in where they export. An outage can cost throughput through more CPU per request (failed exports, retries, logging), which CPU per request shows, or through a stalled event loop, which latency shows; the tables give both for every app.',
 ].join('\n');
 
 const METHOD_PROFILE = [

@@ -102,7 +102,9 @@ export function checkTargets({ enabled, disabled, http }: TargetInput): TargetCh
     http.addedVsOtel,
     ratioWithInterval,
   );
-  for (const row of http.outage) atLeast(`outage (${row.mode}) throughput / healthy, ${row.route}`, 0.95, row.throughput);
+  for (const row of http.outage) {
+    atLeast(`outage (${row.mode}) throughput capacity / healthy (from CPU per request), ${row.route}`, 0.95, row.capacity);
+  }
   for (const entry of http.memory) {
     if (entry.settledHeapVsHealthy === undefined) continue;
     const inMegabytes = ({ value, low, high, n }: Estimate): Estimate => ({
