@@ -8,9 +8,10 @@ const TSC = 'node_modules/typescript/bin/tsc';
 /** Every table of measurements the report must hold, by the heading it sits under. */
 const TABLES = [
   '## Targets',
-  '### Decorators, tracing enabled',
-  '### Decorators, tracing disabled',
+  '### Decorators, tracing enabled, Node v',
+  '### Decorators, tracing disabled, Node v',
   '### Memory per span',
+  '### CPU per request',
   '### HTTP overhead',
   '### Exporter outage: throughput and latency',
   '### Exporter outage: memory',
@@ -37,10 +38,18 @@ function runNode(args: string[], timeoutMs: number): Promise<Finished> {
   });
 }
 
-/** The data rows of the first table under `heading` (before the next heading). */
+/** The trimmed cells of a table row (the report is Prettier-formatted, so cells are padded). */
+function cells(row: string): string[] {
+  return row
+    .split('|')
+    .slice(1, -1)
+    .map((cell) => cell.trim());
+}
+
+/** The data rows of the first table under the heading that starts with `heading` (before the next heading). */
 function tableRows(report: string, heading: string): string[] {
   const lines = report.split('\n');
-  const start = lines.indexOf(heading);
+  const start = lines.findIndex((line) => line.startsWith(heading));
   if (start < 0) return [];
   const rest = lines.slice(start + 1);
   const next = rest.findIndex((line) => line.startsWith('#'));
@@ -66,7 +75,7 @@ describe('the benchmark in quick mode (npm run bench -- --quick)', () => {
       const build = await runNode([TSC, '-p', project], 120_000);
       if (build.code !== 0) throw new Error(`tsc -p ${project} failed:\n${build.output}`);
     }
-    run = await runNode(['dist/bench/run.js', '--quick', '--out', reportPath], 240_000);
+    run = await runNode(['dist/bench/run.js', '--quick', '--node', 'current', '--out', reportPath], 300_000);
     if (existsSync(reportPath)) report = readFileSync(reportPath, 'utf8');
   }, 480_000);
 
@@ -79,9 +88,18 @@ describe('the benchmark in quick mode (npm run bench -- --quick)', () => {
 
   it('describes the machine, Node and package versions', () => {
     const rows = tableRows(report, '## Machine and versions');
-    for (const item of ['CPU', 'Node.js', 'load average (1/5/15 min) at start', '@lift-sys/observability', 'nestjs-otel']) {
-      expect(rows.some((row) => row.startsWith(`| ${item} |`) && /\d/.test(row))).toBe(true);
+    for (const item of [
+      'CPU',
+      'Node.js (HTTP, memory, profiles)',
+      'Node.js (decorator micro-benchmark)',
+      'load average (1/5/15 min) at start',
+      '@lift-sys/observability',
+      '@opentelemetry/sdk-node',
+      'nestjs-otel',
+    ]) {
+      expect(rows.some((row) => cells(row)[0] === item && /\d/.test(row))).toBe(true);
     }
+    expect(rows.find((row) => cells(row)[0].startsWith('Node.js (HTTP'))).toContain(process.version);
   });
 
   it.each(TABLES)('has a table with numbers under "%s"', (heading) => {
@@ -108,8 +126,32 @@ describe('the benchmark in quick mode (npm run bench -- --quick)', () => {
 
   it('states a verdict for every target', () => {
     const verdicts = tableRows(report, '## Targets').map((row) => /\*\*(met|not met)\*\*/.exec(row)?.[1]);
-    expect(verdicts.length).toBeGreaterThanOrEqual(13);
+    expect(verdicts.length).toBeGreaterThanOrEqual(14);
     expect(verdicts.every((verdict) => verdict !== undefined)).toBe(true);
+  });
+
+  it('gives every ratio of the HTTP comparison a 95% interval around its estimate', () => {
+    const rows = tableRows(report, '### HTTP overhead');
+    expect(rows.map((row) => cells(row)[1])).toEqual([
+      'traced, healthy OTLP sink',
+      'traced, healthy OTLP sink',
+      '@lift-sys/observability',
+      'OpenTelemetry NodeSDK + auto-instrumentations + nestjs-otel',
+    ]);
+    for (const row of rows) {
+      for (const [, value, low, high] of row.matchAll(/([\d.]+)x \(([-\d.]+) – ([-\d.]+)\)/g)) {
+        expect(Number(low)).toBeLessThanOrEqual(Number(value));
+        expect(Number(high)).toBeGreaterThanOrEqual(Number(value));
+      }
+    }
+  });
+
+  it('has every light-fixture app export its spans to the sink', () => {
+    const rows = tableRows(report, '### CPU per request')
+      .map(cells)
+      .filter((row) => row[0] === 'GET /api/orders/:sku');
+    expect(rows).toHaveLength(3);
+    expect(rows.slice(1).every((row) => Number(row[6]) >= 5 && row[7].startsWith('application/'))).toBe(true);
   });
 
   it('accounts for every span the micro-benchmarks created', () => {

@@ -1,25 +1,44 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as prettier from 'prettier';
 import { startHttpFixture } from './http/http-apps.js';
 import { runHttpBench } from './http/http-bench.js';
 import type { MemoryResult } from './memory/memory-result.js';
 import type { MicroConfig, MicroResult } from './micro/micro-result.js';
-import { parseCli } from './options.js';
+import { OLDEST_NODE_MAJOR, parseCli } from './options.js';
 import { takeProfiles } from './profile/take-profiles.js';
 import { analyzeHttp } from './report/http-analysis.js';
 import { analyzeMemory, analyzeMicro } from './report/micro-analysis.js';
 import { renderReport } from './report/render-report.js';
-import { checkTargets, profilesFor, QUICK_PROFILES } from './report/targets.js';
+import { checkTargets, FULL_PROFILES, QUICK_PROFILES } from './report/targets.js';
 import { benchFile, runChild } from './support/child.js';
 import { describeEnvironment } from './support/environment.js';
 
-/** `npm run bench [-- --quick] [--out file]`: every phase in its own process, then the report. */
+/** `npm run bench [-- --quick] [--out file] [--node 24|current]`: every phase in its own process, then the report. */
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const appDist = join(repoRoot, 'dist/apps/lift-sys');
+const cli = parseCli(process.argv.slice(2));
+
+/** Node binary of a major version, from the npm registry's `node` package (cached; see test/node-binaries.mjs). */
+const nodeBinary = (major: number): string =>
+  execFileSync(process.execPath, [join(repoRoot, 'test/node-binaries.mjs'), String(major)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  }).trim();
+const majorOf = (version: string): number => Number(version.slice(1).split('.')[0]);
+
+// The whole run moves to the chosen Node version: every child is forked from the same binary.
+if (cli.node !== undefined && majorOf(process.version) !== cli.node) {
+  const binary = nodeBinary(cli.node);
+  const rerun = spawnSync(binary, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(rerun.status ?? 1);
+}
+
+const { settings, out } = cli;
 const startedAt = performance.now();
-const { settings, out } = parseCli(process.argv.slice(2));
 const reportPath = out ?? (settings.quick ? benchFile('PERFORMANCE.quick.md') : join(repoRoot, 'docs/PERFORMANCE.md'));
 const progress = (line: string): void => {
   console.error(`[bench ${((performance.now() - startedAt) / 1000).toFixed(0).padStart(3)} s] ${line}`);
@@ -31,27 +50,33 @@ if (!existsSync(join(appDist, 'bootstrap.js'))) {
   throw new Error(`no app build in ${appDist}: run node node_modules/typescript/bin/tsc -p apps/lift-sys/tsconfig.app.json`);
 }
 const environment = describeEnvironment(repoRoot);
+progress(`running on Node ${process.version}`);
 // A quick run starts the apps while the micro-benchmarks run (its numbers do not matter); a full run keeps them apart.
 const earlyFixture = settings.quick ? startHttpFixture(appDist) : undefined;
 earlyFixture?.catch(() => {});
 
-const micro = (tracing: MicroConfig['tracing'], chunk: number): Promise<MicroResult> => {
-  progress(`micro-benchmark, tracing ${tracing}`);
+const micro = (tracing: MicroConfig['tracing'], chunk: number, execPath = process.execPath): Promise<MicroResult> => {
+  progress(`micro-benchmark, tracing ${tracing}${execPath === process.execPath ? '' : `, ${execPath}`}`);
   return runChild<MicroResult>({
     entry: 'micro/micro-main.js',
     config: { ...settings.micro, chunk, tracing } satisfies MicroConfig,
     env: childEnv(tracing === 'disabled' ? { HONEYCOMB_ENABLED: 'false' } : {}),
+    execPath,
   });
 };
-const enabled = await micro('enabled', 256);
+// The decorator targets name the oldest supported line as well as the one this run is on.
+const oldest =
+  !settings.quick && majorOf(process.version) !== OLDEST_NODE_MAJOR
+    ? [await micro('enabled', 256, nodeBinary(OLDEST_NODE_MAJOR))]
+    : [];
+const enabled = [...oldest, await micro('enabled', 256)];
 const disabled = await micro('disabled', 4096);
 
-progress('starting the sample app four times');
+progress('starting the sample app and the light fixture');
 const fixture = await (earlyFixture ?? startHttpFixture(appDist));
 let memory: MemoryResult;
 try {
   const http = await runHttpBench(fixture, settings.http, progress);
-  // Measured after the HTTP phase, while the apps sit idle: in a quick run their start-up no longer competes with it.
   progress('memory');
   memory = await runChild<MemoryResult>({
     entry: 'memory/memory-main.js',
@@ -59,11 +84,11 @@ try {
     execArgv: ['--min-semi-space-size=64', '--max-semi-space-size=64'],
     env: childEnv(),
   });
-  const enabledRows = analyzeMicro(enabled);
-  const disabledRows = analyzeMicro(disabled);
+  const enabledRuns = enabled.map((result) => ({ result, rows: analyzeMicro(result) }));
+  const disabledRun = { result: disabled, rows: analyzeMicro(disabled) };
   const httpAnalysis = analyzeHttp(http);
-  const targets = checkTargets(enabledRows, disabledRows, httpAnalysis);
-  const profiles = await takeProfiles(settings.quick ? QUICK_PROFILES : profilesFor(targets), {
+  const targets = checkTargets({ enabled: enabledRuns, disabled: disabledRun, http: httpAnalysis });
+  const profiles = await takeProfiles(settings.quick ? QUICK_PROFILES : FULL_PROFILES, {
     fixture,
     http: settings.http,
     ...settings.profile,
@@ -75,15 +100,17 @@ try {
     quick: settings.quick,
     environment: { ...environment, loadAtEnd: loadavg() },
     elapsedSeconds: (performance.now() - startedAt) / 1000,
-    enabled: { result: enabled, rows: enabledRows },
-    disabled: { result: disabled, rows: disabledRows },
+    enabled: enabledRuns,
+    disabled: disabledRun,
     memory: { result: memory, rows: analyzeMemory(memory) },
     http: { result: http, analysis: httpAnalysis },
     targets,
     profiles,
   });
   mkdirSync(dirname(reportPath), { recursive: true });
-  writeFileSync(reportPath, report);
+  // Formatted as the repository's format check expects, so a regenerated report passes it as is.
+  const prettierOptions = (await prettier.resolveConfig(reportPath)) ?? {};
+  writeFileSync(reportPath, await prettier.format(report, { ...prettierOptions, filepath: reportPath }));
   writeFileSync(benchFile('results.json'), JSON.stringify({ environment, enabled, disabled, memory, http, profiles }, null, 1));
   progress(
     `wrote ${relative(process.cwd(), reportPath)}: ${targets.filter((check) => check.met).length}/${targets.length} targets met`,
@@ -92,7 +119,7 @@ try {
   await fixture.close();
 }
 
-if ([enabled.spans, memory.spans].some((spans) => spans.expected !== spans.exported)) {
+if ([...enabled.map((result) => result.spans), memory.spans].some((spans) => spans.expected !== spans.exported)) {
   console.error('[bench] spans were lost in a micro-benchmark: its numbers are invalid (see the report)');
   process.exitCode = 1;
 }

@@ -67,10 +67,12 @@ it('creates a session, resolves every hole, finalizes and generates code, with t
             attributes: { 'db.collection.name': table, 'db.rows_affected': 1 },
           })),
         },
-        ...sessionLoad,
       ],
     },
   ]);
+  // Writes answer with the session assembled from what they stored: it must equal a fresh read.
+  const readBack = (id: string) => traced.test.http().get(`/api/spec-sessions/${id}`).expect(200);
+  expect((await readBack(session.session_id)).body).toEqual(created.body);
   const createTraceId = traced.otel.spansNamed('session.create')[0].spanContext().traceId;
   const history = await traced.test.app
     .get(Database)
@@ -88,6 +90,7 @@ it('creates a session, resolves every hole, finalizes and generates code, with t
     version += 1;
     expect(resolved.body.current_draft.version).toBe(version);
     expect(resolved.body.current_draft.ambiguities).not.toContain(holeId);
+    expect((await readBack(session.session_id)).body).toEqual(resolved.body);
   }
   expect(traced.otel.spansNamed('session.update').at(-1)?.attributes).toMatchObject({
     'session.holes_resolved': 4,
@@ -103,6 +106,7 @@ it('creates a session, resolves every hole, finalizes and generates code, with t
     .expect(({ body }) => expect(body.drafts).toHaveLength(5));
   const finalized = await traced.test.http().post(`/api/spec-sessions/${session.session_id}/finalize`).expect(200);
   expect(finalized.body.status).toBe('finalized');
+  expect((await readBack(session.session_id)).body).toEqual(finalized.body);
   await traced.test
     .http()
     .get('/api/spec-sessions')
@@ -152,7 +156,7 @@ it('keeps sessions per user and serves /api/sessions as an alias', async () => {
     .http('bob')
     .get('/api/spec-sessions')
     .expect(200)
-    .expect(({ body: list }) => expect(list.map((s: { session_id: string }) => s.session_id)).toEqual([body.session_id]));
+    .expect(({ body: list }) => expect(list).toEqual([body]));
   await traced.test.http('bob').delete(`/api/spec-sessions/${body.session_id}`).expect(204);
   await traced.test
     .http('bob')

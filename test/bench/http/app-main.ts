@@ -1,11 +1,10 @@
 import { setupObservability, type ObservabilityOptions } from '@lift-sys/observability';
 import type { INestApplication } from '@nestjs/common';
-import { pathToFileURL } from 'node:url';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { APP_DIST_ENV, type AppCommand, type AppReply } from './app-protocol.js';
-import { CpuProfiler } from '../profile/cpu-profiler.js';
-import { MemoryWatch } from './memory-watch.js';
+import { pathToFileURL } from 'node:url';
+import { serveBenchControl, warningCounter } from './app-control.js';
+import { APP_DIST_ENV } from './app-protocol.js';
 
 /** The parts of the sample app's build this process uses (loaded from its build output at run time). */
 interface AppObservabilityModule {
@@ -21,54 +20,13 @@ interface AppBootstrapModule {
  */
 const appDist = process.env[APP_DIST_ENV] ?? '';
 const { LIFT_SYS_OBSERVABILITY } = (await import(appFile('observability/observability-options.js'))) as AppObservabilityModule;
-let warnings = 0;
-let firstWarning: string | undefined;
-const handle = setupObservability({
-  ...LIFT_SYS_OBSERVABILITY,
-  logger: {
-    info: () => {},
-    warn: (line) => {
-      warnings++;
-      firstWarning ??= line;
-    },
-  },
-});
+const warnings = warningCounter();
+const handle = setupObservability({ ...LIFT_SYS_OBSERVABILITY, logger: warnings.logger });
 // As in the app's main.ts: the app is imported once the SDK is up, so instrumentations see every module it loads.
 const { createApp } = (await import(appFile('bootstrap.js'))) as AppBootstrapModule;
 const app = await createApp({ env: { PATH: process.env.PATH }, logger: false });
 await app.listen(0, '127.0.0.1');
-
-/** Coarser than the micro-benchmark's 100 µs: finer sampling slows the app down noticeably. */
-const APP_PROFILE_INTERVAL_MICROS = 500;
-const memory = new MemoryWatch();
-const profiler = new CpuProfiler();
-const send = (reply: AppReply): void => {
-  process.send?.(reply);
-};
-process.on('message', (command: AppCommand) => {
-  switch (command.type) {
-    case 'flush':
-      void handle.forceFlush().then(() => send({ type: 'flushed' }));
-      return;
-    case 'baseline':
-      memory.markBaseline();
-      send({ type: 'baseline-set' });
-      return;
-    case 'stats':
-      send({ type: 'stats', stats: { ...memory.stats(), warnings, firstWarning } });
-      return;
-    case 'profile-start':
-      void profiler.start(APP_PROFILE_INTERVAL_MICROS).then(() => send({ type: 'profile-started' }));
-      return;
-    case 'profile-stop':
-      void profiler.stop(command.file).then(() => send({ type: 'profile-written' }));
-      return;
-    case 'stop':
-      process.exit(0);
-  }
-});
-process.on('disconnect', () => process.exit(0));
-send({ type: 'ready', port: (app.getHttpServer() as { address(): AddressInfo }).address().port });
+serveBenchControl({ server: app.getHttpServer() as Server, flush: () => handle.forceFlush(), warnings: warnings.read });
 
 function appFile(file: string): string {
   return pathToFileURL(join(appDist, file)).href;

@@ -1,20 +1,17 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { benchFile } from '../support/child.js';
-import { APP_DIST_ENV, type AppCommand, type AppReply, type AppStats } from './app-protocol.js';
+import type { AppCommand, AppMemory, AppReply, AppStats, AppWindow } from './app-protocol.js';
 
-/** A sample-app process started by the benchmark, driven over IPC. */
+/** An app process started by the benchmark (the sample app or the light fixture), driven over IPC. */
 export class AppProcess {
   private constructor(
     private readonly child: ChildProcess,
     readonly port: number,
   ) {}
 
-  /** Starts the app with exactly `env` (plus the build location) and waits until it listens. */
-  static start(appDist: string, env: NodeJS.ProcessEnv): Promise<AppProcess> {
-    const child = fork(benchFile('http/app-main.js'), [], {
-      env: { ...env, [APP_DIST_ENV]: appDist },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
+  /** Starts `entry` (relative to `dist/bench`) with exactly `env` and waits until it listens. */
+  static start(entry: string, env: NodeJS.ProcessEnv): Promise<AppProcess> {
+    const child = fork(benchFile(entry), [], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     return new Promise((resolve, reject) => {
       const onExit = (code: number | null): void => reject(new Error(`the app exited with code ${code} before listening`));
       child.once('exit', onExit);
@@ -35,9 +32,19 @@ export class AppProcess {
     await this.ask({ type: 'flush' }, 'flushed');
   }
 
-  /** Marks the start of the measured rounds for the memory figures. */
-  async markBaseline(): Promise<void> {
-    await this.ask({ type: 'baseline' }, 'baseline-set');
+  /** Starts a measured window: CPU time and finished requests from now on. */
+  async startWindow(): Promise<void> {
+    await this.ask({ type: 'window-start' }, 'window-started');
+  }
+
+  /** Ends the window once no request is in flight (and, with `flush`, once every span is exported). */
+  async stopWindow(flush: boolean): Promise<AppWindow> {
+    return (await this.ask({ type: 'window-stop', flush }, 'window')).window;
+  }
+
+  /** Heap and RSS after full collections. */
+  async memory(): Promise<AppMemory> {
+    return (await this.ask({ type: 'memory' }, 'memory')).memory;
   }
 
   async stats(): Promise<AppStats> {

@@ -1,24 +1,31 @@
 /** Messages between the HTTP benchmark and an app process it started. */
 export type AppCommand =
   | { type: 'flush' }
-  | { type: 'baseline' }
+  | { type: 'window-start' }
+  | { type: 'window-stop'; flush: boolean }
+  | { type: 'memory' }
   | { type: 'stats' }
   | { type: 'profile-start' }
   | { type: 'profile-stop'; file: string }
   | { type: 'stop' };
 
-export interface AppStats {
-  /** RSS when the measured rounds began (after start-up and warm-up). */
-  baselineRssBytes: number;
-  /** Highest RSS sampled every 100 ms since then. */
+/** What the app measured inside itself over one load run. */
+export interface AppWindow {
+  /** User plus system CPU time of the whole app process (event loop, GC, exporter, embedded database). */
+  cpuMicros: number;
+  /** Responses the server finished in the window; the window closes only once none is in flight. */
+  requests: number;
+  /** Highest RSS sampled every 50 ms in the window. */
   peakRssBytes: number;
-  /** At that peak: the V8 heap (reserved), and memory outside it (buffers, WebAssembly memory). */
-  peakHeapTotalBytes: number;
-  peakExternalBytes: number;
-  /** The kernel's high-water mark (VmHWM) over the whole process life, start-up included. */
-  highWaterMarkBytes: number;
-  /** JS heap in use after a full collection, at the end. */
+}
+
+/** Memory after two full collections, taken between load runs (outside any measured window). */
+export interface AppMemory {
   settledHeapBytes: number;
+  settledRssBytes: number;
+}
+
+export interface AppStats {
   /** Warning lines the observability library logged (export failures, dropped spans). */
   warnings: number;
   firstWarning: string | undefined;
@@ -27,7 +34,9 @@ export interface AppStats {
 export type AppReply =
   | { type: 'ready'; port: number }
   | { type: 'flushed' }
-  | { type: 'baseline-set' }
+  | { type: 'window-started' }
+  | { type: 'window'; window: AppWindow }
+  | { type: 'memory'; memory: AppMemory }
   | { type: 'stats'; stats: AppStats }
   | { type: 'profile-started' }
   | { type: 'profile-written' };

@@ -1,6 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import { createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import protobuf from 'protobufjs/minimal.js';
+
+const { Reader } = protobuf;
 
 const HOST = '127.0.0.1';
 
@@ -8,13 +11,16 @@ const HOST = '127.0.0.1';
 const SPAN_MARKER = Buffer.from('"startTimeUnixNano":');
 
 /**
- * A healthy OTLP/HTTP JSON endpoint on 127.0.0.1 that counts the spans it receives and keeps
- * nothing. It counts without parsing, so its own CPU use (on the machine the app runs on) stays
- * negligible next to the app's.
+ * A healthy OTLP/HTTP endpoint on 127.0.0.1 (JSON or protobuf, by content type, as the OTLP
+ * specification allows) that counts the spans it receives and keeps nothing. It counts without
+ * decoding whole messages, so its own CPU use (on the machine the apps run on) stays small next to
+ * theirs.
  */
 export class SpanSink {
   spans = 0;
   requests = 0;
+  /** Content types of the export requests received, e.g. `application/json`. */
+  readonly contentTypes = new Set<string>();
   private readonly server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -24,7 +30,11 @@ export class SpanSink {
         return;
       }
       this.requests++;
-      this.spans += countSpans(Buffer.concat(chunks));
+      const body = Buffer.concat(chunks);
+      const contentType = request.headers['content-type'] ?? 'none';
+      this.contentTypes.add(contentType);
+      const protobuf = contentType === 'application/x-protobuf';
+      this.spans += protobuf ? countProtobufSpans(body) : countJsonSpans(body);
       response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     });
   });
@@ -74,8 +84,34 @@ function listen(server: Server | TcpServer): Promise<number> {
   });
 }
 
-function countSpans(body: Buffer): number {
+function countJsonSpans(body: Buffer): number {
   let count = 0;
   for (let at = body.indexOf(SPAN_MARKER); at >= 0; at = body.indexOf(SPAN_MARKER, at + SPAN_MARKER.length)) count++;
   return count;
+}
+
+/** Protobuf wire type of length-delimited fields (messages, bytes, strings). */
+const LENGTH_DELIMITED = 2;
+
+/**
+ * Spans in an ExportTraceServiceRequest, walking the wire format by the field numbers of
+ * opentelemetry-proto (collector/trace/v1/trace_service.proto: `resource_spans = 1`;
+ * trace/v1/trace.proto: ResourceSpans `scope_spans = 2`, ScopeSpans `spans = 2`).
+ */
+function countProtobufSpans(body: Uint8Array): number {
+  let count = 0;
+  forEachField(body, 1, (resourceSpans) =>
+    forEachField(resourceSpans, 2, (scopeSpans) => forEachField(scopeSpans, 2, () => count++)),
+  );
+  return count;
+}
+
+/** Calls `visit` with the bytes of every length-delimited field `field` of a message; skips the rest. */
+function forEachField(message: Uint8Array, field: number, visit: (bytes: Uint8Array) => void): void {
+  const reader = Reader.create(message);
+  while (reader.pos < reader.len) {
+    const tag = reader.uint32();
+    if (tag >>> 3 === field && (tag & 7) === LENGTH_DELIMITED) visit(reader.bytes());
+    else reader.skipType(tag & 7);
+  }
 }

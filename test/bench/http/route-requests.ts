@@ -19,13 +19,16 @@ export async function createSession(app: AppProcess): Promise<string> {
   return body.session_id;
 }
 
-/** The fixed load for one route against one app. */
+/** The fixed load for one route against one app (`sessionId`: the session the sample app's GET route reads). */
 export function routeRequest(
   route: Route,
   app: AppProcess,
   sessionId: string,
   load: Pick<LoadRequest, 'connections' | 'durationSeconds'>,
 ): LoadRequest {
+  if (route === 'GET /api/orders/:sku') {
+    return { ...load, url: `${app.url}/api/orders/sku-7?quantity=12`, method: 'GET', headers: {} };
+  }
   return route === 'POST /api/spec-sessions'
     ? {
         ...load,

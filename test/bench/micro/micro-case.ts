@@ -14,7 +14,7 @@ export interface MicroCase {
   calls: number;
 }
 
-/** What one child process reports: nanoseconds per call for each case, one sample per round. */
+/** What one child process reports: CPU nanoseconds per call for each case, one sample per round. */
 export interface CaseSamples {
   variant: Variant;
   kind: MethodKind;
@@ -36,7 +36,7 @@ export function createCases(
   return cases;
 }
 
-/** Runs a case once for `iterations` calls; returns nanoseconds per call. */
+/** Runs a case once for `iterations` calls; returns CPU nanoseconds per call. */
 export async function runCase(microCase: MicroCase, iterations: number): Promise<number> {
   const elapsed = await microCase.loop(microCase.target, iterations);
   microCase.calls += iterations;

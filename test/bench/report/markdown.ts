@@ -1,4 +1,6 @@
-const NUMERIC = /^[-+]?(\d[\d.]*|n\/a)(x| ns| MB)?$/;
+import type { Estimate } from '../support/stats.js';
+
+const NUMERIC = /^[-+]?(\d[\d.]*|n\/a)(x| ns| MB| µs)?( \([-+]?[\d.]+ – [-+]?[\d.]+\))?$/;
 
 /** A GitHub-flavoured Markdown table: numeric columns right-aligned, text columns left-aligned. */
 export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -32,6 +34,16 @@ export function range([low, high]: readonly [number, number], digits = 1): strin
 /** `1 round`, `4 rounds`. */
 export function count(value: number, noun: string): string {
   return `${value} ${noun}${value === 1 ? '' : 's'}`;
+}
+
+/** `1.034x (1.021 – 1.047)`: an estimate with its 95% interval. */
+export function ratioWithInterval(estimate: Estimate): string {
+  return `${ratio(estimate.value)} (${fixed(estimate.low, 3)} – ${fixed(estimate.high, 3)})`;
+}
+
+/** `+412.3 (398.0 – 426.5)`. */
+export function signedWithInterval(estimate: Estimate, digits = 1): string {
+  return `${signed(estimate.value, digits)} (${signed(estimate.low, digits)} – ${signed(estimate.high, digits)})`;
 }
 
 export function verdict(met: boolean): string {

@@ -1,18 +1,27 @@
 import type { MemoryResult } from '../memory/memory-result.js';
 import type { MicroResult } from '../micro/micro-result.js';
 import type { MethodKind, Variant } from '../micro/targets/bench-target.js';
-import { interquartile, median, pairedDifferences, pairedRatios } from '../support/stats.js';
+import {
+  interquartile,
+  meanEstimate,
+  median,
+  pairedDifferences,
+  pairedRatios,
+  ratioEstimate,
+  type Estimate,
+} from '../support/stats.js';
 
 export interface MicroRow {
   kind: MethodKind;
   variant: Variant;
   medianNs: number;
   iqrNs: [number, number];
-  /** Median over rounds of this case's time divided by the other case's time in the same round. */
-  vsManual: number;
-  vsNestjsOtel: number;
-  /** Median over rounds of this case's time minus the plain method's in the same round. */
-  addedNs: number;
+  /** Geometric mean over rounds of this case's time divided by the other case's time in the same round, with its 95% interval. */
+  vsManual: Estimate;
+  vsNestjsOtel: Estimate;
+  /** Mean over rounds of this case's time minus the other case's in the same round, with its 95% interval. */
+  addedNs: Estimate;
+  addedVsManualNs: Estimate;
 }
 
 export interface MemoryRow {
@@ -32,9 +41,10 @@ export function analyzeMicro(result: MicroResult): MicroRow[] {
     variant,
     medianNs: median(nsPerCall),
     iqrNs: interquartile(nsPerCall),
-    vsManual: median(pairedRatios(nsPerCall, samples('manual', kind))),
-    vsNestjsOtel: median(pairedRatios(nsPerCall, samples('nestjs-otel', kind))),
-    addedNs: median(pairedDifferences(nsPerCall, samples('plain', kind))),
+    vsManual: ratioEstimate(pairedRatios(nsPerCall, samples('manual', kind))),
+    vsNestjsOtel: ratioEstimate(pairedRatios(nsPerCall, samples('nestjs-otel', kind))),
+    addedNs: meanEstimate(pairedDifferences(nsPerCall, samples('plain', kind))),
+    addedVsManualNs: meanEstimate(pairedDifferences(nsPerCall, samples('manual', kind))),
   }));
 }
 

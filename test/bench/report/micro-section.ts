@@ -1,24 +1,34 @@
 import type { MemoryResult } from '../memory/memory-result.js';
 import type { MicroResult } from '../micro/micro-result.js';
 import { VARIANT_LABELS } from '../micro/targets/bench-target.js';
-import { count, fixed, range, ratio, signed, table } from './markdown.js';
+import { count, fixed, range, ratio, ratioWithInterval, signed, signedWithInterval, table } from './markdown.js';
 import type { MemoryRow, MicroRow } from './micro-analysis.js';
 
 export function enabledMicroSection(rows: MicroRow[], result: MicroResult): string {
   const spans = result.spans;
   return [
-    '### Decorators, tracing enabled',
+    `### Decorators, tracing enabled, Node ${result.node}`,
     '',
     table(
-      ['method', 'variant', 'ns/call (median)', 'middle 50%', 'vs manual span', 'vs nestjs-otel', 'ns added vs plain'],
+      [
+        'method',
+        'variant',
+        'ns/call (median)',
+        'middle 50%',
+        'vs manual span (95% CI)',
+        'ns added vs manual (95% CI)',
+        'vs nestjs-otel',
+        'ns added vs plain',
+      ],
       rows.map((row) => [
         row.kind,
         VARIANT_LABELS[row.variant],
         fixed(row.medianNs),
         range(row.iqrNs),
-        row.variant === 'plain' ? '' : ratio(row.vsManual),
-        row.variant === 'plain' ? '' : ratio(row.vsNestjsOtel),
-        row.variant === 'plain' ? '' : signed(row.addedNs),
+        row.variant === 'plain' || row.variant === 'manual' ? '' : ratioWithInterval(row.vsManual),
+        row.variant === 'plain' || row.variant === 'manual' ? '' : signedWithInterval(row.addedVsManualNs),
+        row.variant === 'plain' ? '' : ratio(row.vsNestjsOtel.value),
+        row.variant === 'plain' ? '' : signed(row.addedNs.value),
       ]),
     ),
     '',
@@ -30,16 +40,16 @@ export function enabledMicroSection(rows: MicroRow[], result: MicroResult): stri
 
 export function disabledMicroSection(rows: MicroRow[], result: MicroResult): string {
   return [
-    '### Decorators, tracing disabled',
+    `### Decorators, tracing disabled, Node ${result.node}`,
     '',
     table(
-      ['method', 'variant', 'ns/call (median)', 'middle 50%', 'ns added per call vs plain'],
+      ['method', 'variant', 'ns/call (median)', 'middle 50%', 'ns added per call vs plain (95% CI)'],
       rows.map((row) => [
         row.kind,
         VARIANT_LABELS[row.variant],
         fixed(row.medianNs),
         range(row.iqrNs),
-        row.variant === 'plain' ? '' : signed(row.addedNs),
+        row.variant === 'plain' ? '' : signedWithInterval(row.addedNs),
       ]),
     ),
     '',

@@ -16,19 +16,53 @@ const ROWS = 8;
 export function profileTitle(request: ProfileRequest): string {
   return request.type === 'micro'
     ? `\`@Traced\` ${request.kind} method vs ${VARIANT_LABELS[request.baseline]}, tracing ${request.tracing}`
-    : `lift-sys app, ${APP_MODE_LABELS[request.mode]} vs ${APP_MODE_LABELS[request.baseline]}, ${request.route}`;
+    : `${request.route === 'GET /api/orders/:sku' ? 'light fixture' : 'lift-sys app'}, ${APP_MODE_LABELS[request.mode]} vs ${APP_MODE_LABELS[request.baseline]}, ${request.route}`;
 }
 
 export function profilesSection(outcomes: ProfileOutcome[]): string {
-  if (outcomes.length === 0) return 'Every target was met; no profile was taken.';
-  return outcomes.map(profileBlock).join('\n\n');
+  if (outcomes.length === 0) return 'No profile was taken.';
+  return [hotSpots(outcomes), ...outcomes.map(profileBlock)].join('\n\n');
+}
+
+/** One line per profile: CPU added over the baseline, the library's own share, and its three costliest functions. */
+function hotSpots(outcomes: ProfileOutcome[]): string {
+  const rows = outcomes.flatMap(({ request, comparison }) => {
+    if (comparison === undefined) return [];
+    const { subject, baseline } = comparison;
+    const unit = unitOf(request);
+    const per = (run: ProfiledRun, millis: number): number => (millis * unit.scale) / run.units;
+    const library = subject.summary.functions.filter((entry) => entry.area === LIBRARY_AREA);
+    const librarySelf = library.reduce((sum, entry) => sum + per(subject, entry.selfMillis), 0);
+    return [
+      [
+        profileTitle(request),
+        `${signed(per(subject, subject.summary.busyMillis) - per(baseline, baseline.summary.busyMillis))} ${unit.name}`,
+        `${fixed(librarySelf)} ${unit.name}`,
+        library
+          .slice(0, 3)
+          .map((entry) => `\`${entry.name}\` ${fixed(per(subject, entry.selfMillis))}`)
+          .join(', '),
+      ],
+    ];
+  });
+  return [
+    '### Hot spots',
+    '',
+    table(['profile', 'CPU added over baseline', 'self time in the library', 'costliest library functions (self time)'], rows),
+    '',
+    "The library's own functions are only part of what tracing costs: the rest is the OpenTelemetry SDK (span creation, the batch processor, OTLP encoding), context propagation and the garbage collector, broken down per profile below.",
+  ].join('\n');
+}
+
+function unitOf(request: ProfileRequest): { name: string; scale: number } {
+  return request.type === 'micro' ? { name: 'ns/call', scale: 1e6 } : { name: 'µs/request', scale: 1e3 };
 }
 
 function profileBlock({ request, reason, comparison, error }: ProfileOutcome): string {
   const heading = `### Profile: ${profileTitle(request)}\n\nWhy: ${reason}.`;
   if (comparison === undefined) return `${heading}\n\nNo profile: ${error ?? 'unknown error'}`;
   const { subject, baseline } = comparison;
-  const unit = request.type === 'micro' ? { name: 'ns/call', scale: 1e6 } : { name: 'µs/request', scale: 1e3 };
+  const unit = unitOf(request);
   const per = (run: ProfiledRun, millis: number): number => (millis * unit.scale) / run.units;
   const areaTime = (run: ProfiledRun, area: string): number =>
     per(run, run.summary.areas.find((entry) => entry.area === area)?.selfMillis ?? 0);

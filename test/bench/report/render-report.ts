@@ -14,7 +14,8 @@ export interface ReportInput {
   quick: boolean;
   environment: Environment;
   elapsedSeconds: number;
-  enabled: { result: MicroResult; rows: MicroRow[] };
+  /** Tracing-enabled micro-benchmarks, one per Node version, oldest first. */
+  enabled: { result: MicroResult; rows: MicroRow[] }[];
   disabled: { result: MicroResult; rows: MicroRow[] };
   memory: { result: MemoryResult; rows: MemoryRow[] };
   http: { result: HttpResult; analysis: HttpAnalysis };
@@ -47,7 +48,8 @@ export function renderReport(input: ReportInput): string {
         ['CPU', `${env.cpu}, ${env.cores} cores`],
         ['memory', `${fixed(env.memoryGiB, 1)} GiB`],
         ['OS', env.os],
-        ['Node.js', env.node],
+        ['Node.js (HTTP, memory, profiles)', env.node],
+        ['Node.js (decorator micro-benchmark)', input.enabled.map((entry) => entry.result.node).join(', ')],
         ['commit', env.commit],
         ['load average (1/5/15 min) at start', env.loadAtStart.map((load) => fixed(load, 2)).join(' / ')],
         ['load average (1/5/15 min) at end', env.loadAtEnd.map((load) => fixed(load, 2)).join(' / ')],
@@ -55,23 +57,32 @@ export function renderReport(input: ReportInput): string {
       ],
     ),
     '',
-    `The machine was shared with other work during the run (see the load averages against ${env.cores} cores), so absolute numbers are noisy. ` +
-      'Every comparison is therefore the median over rounds of a ratio (or difference) of two measurements taken side by side in the same round, and the rounds interleave the cases being compared.',
+    `Load averages well above 0 against ${env.cores} cores mean other work shared the machine during the run, so absolute numbers are noisy. ` +
+      'Every comparison is therefore computed from pairs of measurements taken side by side in the same round (the rounds interleave the cases compared, in a fresh random order each round): ' +
+      'ratios are the geometric mean of the per-round ratios, differences the mean of the per-round differences, each with its 95% confidence interval (Student t, on logarithms for ratios). ' +
+      'Rounds continue until the judged intervals are within ±2% or a round or time limit is reached; each section states how many rounds ran and why they stopped. ' +
+      'HTTP cost is CPU time read inside each app process (`process.cpuUsage()`), which other load on the machine does not inflate the way it does throughput.',
     '',
     '## Targets',
     '',
     table(
-      ['target', 'limit', 'measured', 'verdict'],
-      input.targets.map((check) => [check.target, check.limit, check.measured, verdict(check.met)]),
+      ['target', 'limit', 'measured (95% CI)', 'verdict', 'interval agrees'],
+      input.targets.map((check) => [
+        check.target,
+        check.limit,
+        check.measured,
+        verdict(check.met),
+        check.decisive ? 'yes' : 'no',
+      ]),
     ),
     '',
-    `${met} of ${input.targets.length} targets met.`,
+    `${met} of ${input.targets.length} targets met. "Interval agrees": the whole 95% interval lies on the same side of the limit as the estimate; "no" means more rounds (or a quieter machine) are needed to settle that verdict.`,
     '',
     '## 1. Decorator micro-benchmark',
     '',
     METHOD_MICRO,
     '',
-    enabledMicroSection(input.enabled.rows, input.enabled.result),
+    ...input.enabled.flatMap((entry) => [enabledMicroSection(entry.rows, entry.result), '']),
     '',
     disabledMicroSection(input.disabled.rows, input.disabled.result),
     '',
@@ -81,7 +92,7 @@ export function renderReport(input: ReportInput): string {
     '',
     memorySection(input.memory.rows, input.memory.result),
     '',
-    '## 3. HTTP overhead on the sample app',
+    '## 3. HTTP cost: the sample app and a light fixture',
     '',
     METHOD_HTTP,
     '',
@@ -103,9 +114,10 @@ export function renderReport(input: ReportInput): string {
 }
 
 const METHOD_MICRO = [
-  'One Node process runs every case: a plain method; a hand-written `tracer.startActiveSpan` with two attributes; `@Traced` with two `@SpanAttr` parameters; nestjs-otel `@Span()` given the same two attributes through its options callback. Each comes as a sync method, an async method and a method returning an RxJS observable (subscribed to synchronously).',
+  'One Node process runs every case: a plain method; a hand-written `tracer.startActiveSpan` with the same two attributes (the method body inside the span callback, the span ended when it settles, errors recorded: exactly the work the decorated method does); `@Traced` with two `@SpanAttr` parameters; nestjs-otel `@Span()` given the same two attributes through its options callback. Each comes as a sync method, an async method and a method returning an RxJS observable (subscribed to synchronously).',
   'All cases share one tracer provider, registered by `setupObservability` with its AsyncLocalStorage context manager, a real `BatchSpanProcessor` (queue 65 536, batches of 512) and an exporter that counts and discards spans; the run checks that every call produced an exported span.',
-  "Each case has its own timing loop compiled with `new Function`, so call sites stay monomorphic. Cases are warmed up, sized to about the same duration, then run in rounds, each round in a fresh random order; the loop awaits every 256 calls, so the processor's export promises settle and its queue drains as in a server, and spans are flushed between rounds.",
+  "Each case has its own timing loop compiled with `new Function`, so call sites stay monomorphic, and is timed by the process's CPU time (`process.cpuUsage()`), which time spent descheduled by other load does not inflate. Cases are warmed up, sized to about the same duration, then run in rounds, each round in a fresh random order; the loop awaits every 256 calls, so the processor's export promises settle and its queue drains as in a server, and spans are flushed between rounds.",
+  'The tracing-enabled cases run once per Node version the targets name (the oldest supported line and the newest LTS).',
   "nestjs-otel ends an observable method's span when the observable is returned, not when it completes, so its observable row does less work than the others.",
   'The disabled table comes from a second process started with `HONEYCOMB_ENABLED=false`, where no provider is registered.',
 ].join('\n');
@@ -117,14 +129,15 @@ const METHOD_MEMORY = [
 
 const METHOD_HTTP = [
   'The sample app (`apps/lift-sys`, embedded PGlite, fixture LLM provider) runs in four processes started like its `main.ts`, listening on 127.0.0.1: tracing disabled (`HONEYCOMB_ENABLED=false`), and fully instrumented with Honeycomb-style OTLP export (`HONEYCOMB_API_KEY`, `HONEYCOMB_API_ENDPOINT`) to a healthy local sink, to a closed port, and to a server that accepts connections and never answers.',
-  "autocannon, in its own process, drives one app at a time with a fixed number of connections for a fixed duration, first on `POST /api/spec-sessions` then on `GET /api/spec-sessions/:id`; every round runs all four apps, the order rotating each round. Latency percentiles are computed from every 2xx response's own timing.",
-  'Spans per request: after each healthy run the app is flushed and the spans the sink received are divided by the requests sent.',
+  'The light fixture (`test/bench/light/`) is a NestJS app on Express with no database: `GET /api/orders/:sku` calls four decorated service methods (two async, two sync), as a typical service does, so the tracing stack is not hidden behind I/O. It runs in three processes: tracing disabled; this library (`setupObservability` and `ObservabilityModule`, `@Traced`); and the standard OpenTelemetry setup (`@opentelemetry/sdk-node` `NodeSDK` with `getNodeAutoInstrumentations()` limited to http, express, nestjs-core, pg and undici, the ESM loader hook, and nestjs-otel `@Span` on the same methods with the same attributes). Both stacks export OTLP over HTTP through a `BatchSpanProcessor` to the same sink; the CPU table names the encoding each app sent.',
+  "autocannon, in its own process, drives one app at a time with a fixed number of connections for a fixed duration; every round runs every route on every app serving it, in a fresh random order. Around each run the app reads its own `process.cpuUsage()`: the window opens before the load and closes once no request is in flight and (for exporting apps) every span has been exported, so CPU per request includes the export. Latency percentiles are computed from every 2xx response's own timing.",
+  'Spans per request: the spans the sink received in the window divided by the requests the app finished.',
 ].join('\n');
 
 const METHOD_OUTAGE = [
-  "The same rounds, compared with the healthy app in the same round. Each app samples `process.memoryUsage()` every 100 ms from the end of warm-up on and keeps the sample with the highest RSS, so the V8 heap and the memory outside it (buffers, PGlite's WebAssembly memory) at that peak can be told apart; VmHWM, which includes start-up, is shown for reference, and the settled heap is measured after two full collections at the end. The four apps are separate processes, so their RSS also differs by ordinary process-to-process variation.",
+  'The same rounds, the refused and hanging apps compared with the healthy app in the same round. The four sample-app processes differ only in where they export. An outage can cost throughput through more CPU per request (failed exports, retries, logging), which CPU per request shows, or through a stalled event loop, which latency shows; the tables give both for every app.',
 ].join('\n');
 
 const METHOD_PROFILE = [
-  "For every missed target (in quick mode: a fixed sample) the benchmark profiles the subject and what it was compared with, in alternating slices so drift in machine load falls on both alike, with V8's sampling profiler (the one behind `node --cpu-prof`, started through `node:inspector` after warm-up; every 100 µs for methods, 500 µs for the app, where finer sampling slows it down). Self time is divided by the calls or requests made while profiling and compared per area and per function. Library frames are mapped back to `libs/observability/src` through the build's source maps. V8 inlines small functions into their callers, so self time can move between a function and its callees: read the areas as well as the functions. Profiles are written to `dist/bench/profiles/` and open in Chrome DevTools.",
+  "In a full run the benchmark profiles every decorated-method case against the hand-written span and every traced app against its baseline (in quick mode: a fixed sample), in alternating slices so drift in machine load falls on both alike, with V8's sampling profiler (the one behind `node --cpu-prof`, started through `node:inspector` after warm-up; every 100 µs for methods, 500 µs for the app, where finer sampling slows it down). Self time is divided by the calls or requests made while profiling and compared per area and per function. Library frames are mapped back to `libs/observability/src` through the build's source maps. V8 inlines small functions into their callers, so self time can move between a function and its callees: read the areas as well as the functions. Profiles are written to `dist/bench/profiles/` and open in Chrome DevTools.",
 ].join('\n');

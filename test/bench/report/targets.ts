@@ -1,10 +1,12 @@
 import type { AppMode, Route } from '../http/http-result.js';
-import type { MethodKind, Variant } from '../micro/targets/bench-target.js';
+import { METHOD_KINDS, type MethodKind, type Variant } from '../micro/targets/bench-target.js';
+import type { MicroResult } from '../micro/micro-result.js';
+import type { Estimate } from '../support/stats.js';
 import type { HttpAnalysis } from './http-analysis.js';
-import { fixed, ratio, signed } from './markdown.js';
+import { fixed, ratioWithInterval, signedWithInterval } from './markdown.js';
 import { findRow, type MicroRow } from './micro-analysis.js';
 
-/** What to profile when a target is missed: `@Traced` (or a traced app) and what it was compared with. */
+/** What to profile: `@Traced` (or a traced app) and what it is compared with. */
 export type ProfileRequest = MicroProfileRequest | AppProfileRequest;
 export interface MicroProfileRequest {
   type: 'micro';
@@ -22,77 +24,102 @@ export interface AppProfileRequest {
 export interface TargetCheck {
   target: string;
   limit: string;
+  /** The estimate and its 95% interval. */
   measured: string;
   met: boolean;
-  profile: ProfileRequest | undefined;
+  /** Whether the whole interval lies on the same side of the limit as the estimate. */
+  decisive: boolean;
 }
 
 const MB = 2 ** 20;
 
-/** Every target from the issue, judged on medians of paired per-round values. */
-export function checkTargets(enabled: MicroRow[], disabled: MicroRow[], http: HttpAnalysis): TargetCheck[] {
-  const traced = (rows: MicroRow[], kind: MethodKind): MicroRow | undefined => findRow(rows, 'traced', kind);
-  const atMost = (value: number | undefined, limit: number): boolean => value !== undefined && value <= limit;
+/** Tracing-enabled micro results per Node version, the tracing-disabled one, and the HTTP analysis. */
+export interface TargetInput {
+  enabled: { result: MicroResult; rows: MicroRow[] }[];
+  disabled: { result: MicroResult; rows: MicroRow[] };
+  http: HttpAnalysis;
+}
+
+/** Every target from the issue, judged on the estimate; `decisive` says whether its interval agrees. */
+export function checkTargets({ enabled, disabled, http }: TargetInput): TargetCheck[] {
   const checks: TargetCheck[] = [];
-  const micro = (
-    target: string,
-    limit: number,
-    value: number | undefined,
-    format: (v: number) => string,
-    profile: ProfileRequest,
-  ) =>
+  const atMost = (target: string, limit: number, estimate: Estimate | undefined, show: (e: Estimate) => string, unit = '') => {
+    const value = estimate ?? { value: Number.NaN, low: Number.NaN, high: Number.NaN, n: 0 };
     checks.push({
       target,
-      limit: `≤ ${format(limit)}`,
-      measured: format(value ?? Number.NaN),
-      met: atMost(value, limit),
-      profile,
+      limit: `≤ ${fixed(limit, unit === '' ? 3 : 1)}${unit === '' ? 'x' : unit}`,
+      measured: show(value),
+      met: value.value <= limit,
+      decisive: value.value <= limit ? value.high <= limit : value.low > limit,
+    });
+  };
+  const atLeast = (target: string, limit: number, estimate: Estimate) =>
+    checks.push({
+      target,
+      limit: `≥ ${fixed(limit, 3)}x`,
+      measured: ratioWithInterval(estimate),
+      met: estimate.value >= limit,
+      decisive: estimate.value >= limit ? estimate.low >= limit : estimate.high < limit,
     });
 
-  const manual = (kind: MethodKind): ProfileRequest => ({ type: 'micro', tracing: 'enabled', kind, baseline: 'manual' });
-  micro('`@Traced` / manual span, sync', 1.05, traced(enabled, 'sync')?.vsManual, ratio, manual('sync'));
-  micro('`@Traced` / manual span, async', 1.1, traced(enabled, 'async')?.vsManual, ratio, manual('async'));
-  micro('`@Traced` / nestjs-otel `@Span`, async', 0.8, traced(enabled, 'async')?.vsNestjsOtel, ratio, {
-    type: 'micro',
-    tracing: 'enabled',
-    kind: 'async',
-    baseline: 'nestjs-otel',
-  });
+  for (const { result, rows } of enabled) {
+    for (const [kind, limit] of [
+      ['sync', 1.05],
+      ['async', 1.1],
+    ] as const) {
+      atMost(
+        `\`@Traced\` / manual span, ${kind}, Node ${result.node}`,
+        limit,
+        findRow(rows, 'traced', kind)?.vsManual,
+        ratioWithInterval,
+      );
+    }
+  }
+  const newest = enabled.at(-1);
+  if (newest !== undefined) {
+    atMost(
+      `\`@Traced\` / nestjs-otel \`@Span\`, async, Node ${newest.result.node}`,
+      0.8,
+      findRow(newest.rows, 'traced', 'async')?.vsNestjsOtel,
+      ratioWithInterval,
+    );
+  }
   for (const kind of ['sync', 'async'] as const) {
-    const ns = (v: number): string => `${fixed(v, 1)} ns`;
-    micro(`tracing disabled: ns added per \`@Traced\` call, ${kind}`, 25, traced(disabled, kind)?.addedNs, ns, {
-      type: 'micro',
-      tracing: 'disabled',
-      kind,
-      baseline: 'plain',
-    });
+    atMost(
+      `tracing disabled: ns added per \`@Traced\` call, ${kind}`,
+      25,
+      findRow(disabled.rows, 'traced', kind)?.addedNs,
+      (e) => `${signedWithInterval(e)} ns`,
+      ' ns',
+    );
   }
   for (const row of http.overhead.filter((entry) => entry.mode === 'healthy')) {
-    checks.push({
-      target: `HTTP throughput traced / disabled, ${row.route}`,
-      limit: '≥ 0.950x',
-      measured: ratio(row.throughputRatio),
-      met: row.throughputRatio >= 0.95,
-      profile: { type: 'app', mode: 'healthy', route: row.route, baseline: 'disabled' },
-    });
+    atMost(`CPU per request traced / disabled, ${row.route}`, 1.05, row.cpu, ratioWithInterval);
   }
+  atMost(
+    'light fixture: CPU added per request, this library / standard OpenTelemetry stack',
+    0.6,
+    http.addedVsOtel,
+    ratioWithInterval,
+  );
   for (const row of http.outage) {
-    checks.push({
-      target: `outage (${row.mode}) throughput / healthy, ${row.route}`,
-      limit: '≥ 0.950x',
-      measured: ratio(row.throughputRatio),
-      met: row.throughputRatio >= 0.95,
-      profile: { type: 'app', mode: row.mode, route: row.route, baseline: 'healthy' },
-    });
+    atLeast(`outage (${row.mode}) throughput capacity / healthy (from CPU per request), ${row.route}`, 0.95, row.capacity);
   }
-  for (const entry of http.memory.filter((row) => row.mode === 'refused' || row.mode === 'hanging')) {
-    checks.push({
-      target: `outage (${entry.mode}) peak RSS − healthy peak RSS`,
-      limit: '≤ +10.0 MB',
-      measured: `${signed(entry.peakVsHealthyBytes / MB)} MB`,
-      met: entry.peakVsHealthyBytes <= 10 * MB,
-      profile: undefined,
+  for (const entry of http.memory) {
+    if (entry.settledHeapVsHealthy === undefined) continue;
+    const inMegabytes = ({ value, low, high, n }: Estimate): Estimate => ({
+      value: value / MB,
+      low: low / MB,
+      high: high / MB,
+      n,
     });
+    atMost(
+      `outage (${entry.mode}) settled heap − healthy settled heap`,
+      10,
+      inMegabytes(entry.settledHeapVsHealthy),
+      (e) => `${signedWithInterval(e)} MB`,
+      ' MB',
+    );
   }
   return checks;
 }
@@ -103,20 +130,26 @@ export interface PlannedProfile {
   reason: string;
 }
 
-/** One profile per missed micro case, and one per app mode (on its first missed route). */
-export function profilesFor(checks: TargetCheck[]): PlannedProfile[] {
-  const wanted = new Map<string, PlannedProfile>();
-  for (const { met, profile, target } of checks) {
-    if (met || profile === undefined) continue;
-    const key = profile.type === 'micro' ? `micro-${profile.tracing}-${profile.kind}-${profile.baseline}` : `app-${profile.mode}`;
-    const planned = wanted.get(key);
-    if (planned === undefined) wanted.set(key, { request: profile, reason: `missed: ${target}` });
-    else planned.reason += `; ${target}`;
-  }
-  return [...wanted.values()];
-}
+/** A full run profiles every decorated-method case against the hand-written span, and every traced app against its baseline. */
+export const FULL_PROFILES: PlannedProfile[] = [
+  ...METHOD_KINDS.map((kind): PlannedProfile => ({
+    request: { type: 'micro', tracing: 'enabled', kind, baseline: 'manual' },
+    reason: 'hot path of the decorator',
+  })),
+  ...(
+    [
+      ['healthy', 'POST /api/spec-sessions', 'disabled'],
+      ['healthy', 'GET /api/spec-sessions/:id', 'disabled'],
+      ['light-library', 'GET /api/orders/:sku', 'light-disabled'],
+      ['light-otel', 'GET /api/orders/:sku', 'light-disabled'],
+    ] as const
+  ).map(([mode, route, baseline]): PlannedProfile => ({
+    request: { type: 'app', mode, route, baseline },
+    reason: 'per-request cost of tracing',
+  })),
+];
 
-/** Quick mode profiles a fixed pair, whatever the (meaningless) verdicts, so the profiling code always runs. */
+/** Quick mode profiles a fixed pair, so the profiling code always runs. */
 export const QUICK_PROFILES: PlannedProfile[] = [
   { request: { type: 'micro', tracing: 'enabled', kind: 'async', baseline: 'manual' }, reason: 'quick-mode sample' },
   {

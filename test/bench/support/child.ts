@@ -9,6 +9,8 @@ export interface ChildSpec {
   config: unknown;
   execArgv?: string[];
   env?: NodeJS.ProcessEnv;
+  /** The Node binary to run it with; this process's own by default. */
+  execPath?: string;
 }
 
 interface ResultMessage {
@@ -26,6 +28,7 @@ export function runChild<T>(spec: ChildSpec): Promise<T> {
   return new Promise((resolve, reject) => {
     const child = fork(benchFile(spec.entry), [JSON.stringify(spec.config)], {
       execArgv: spec.execArgv ?? [],
+      execPath: spec.execPath ?? process.execPath,
       env: spec.env ?? process.env,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       // Structured clone keeps NaN (a discarded sample) as NaN; JSON would turn it into null.

@@ -24,6 +24,8 @@ const PACKAGES = [
   '@opentelemetry/sdk-trace-node',
   '@opentelemetry/context-async-hooks',
   '@opentelemetry/exporter-trace-otlp-http',
+  '@opentelemetry/sdk-node',
+  '@opentelemetry/auto-instrumentations-node',
   'nestjs-otel',
   '@nestjs/core',
   'rxjs',
@@ -38,7 +40,7 @@ export function describeEnvironment(repoRoot: string): Omit<Environment, 'loadAt
     cores: cpus().length,
     memoryGiB: totalmem() / 2 ** 30,
     os: `${type()} ${release()}`,
-    node: process.version,
+    node: nodeVersionLabel(),
     commit: gitCommit(repoRoot),
     packages: [
       { name: '@lift-sys/observability', version: versionAt(join(repoRoot, 'libs/observability')) },
@@ -46,6 +48,11 @@ export function describeEnvironment(repoRoot: string): Omit<Environment, 'loadAt
     ],
     loadAtStart: loadavg(),
   };
+}
+
+/** This process's Node version with its LTS codename, e.g. `v24.21.0 (LTS Krypton)`. */
+export function nodeVersionLabel(): string {
+  return process.release.lts === undefined ? process.version : `${process.version} (LTS ${process.release.lts})`;
 }
 
 function versionAt(dir: string): string {

@@ -38,3 +38,48 @@ export function shuffled<T>(items: readonly T[]): T[] {
 export function interquartile(values: readonly number[]): [number, number] {
   return [quantile(values, 0.25), quantile(values, 0.75)];
 }
+
+/** A point estimate with its 95% confidence interval, from `n` paired per-round values. */
+export interface Estimate {
+  value: number;
+  low: number;
+  high: number;
+  n: number;
+}
+
+/** Two-sided 97.5% quantiles of Student's t for 1 to 30 degrees of freedom. */
+const T_975 = [
+  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101,
+  2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
+];
+
+/** Student's t quantile for a 95% interval; past 30 degrees of freedom 1.96 + 2.4/df is within 0.002 of it. */
+function t975(df: number): number {
+  return df <= 30 ? T_975[df - 1] : 1.96 + 2.4 / df;
+}
+
+/** Mean of the finite values with its t-interval (NaN bounds under two values). */
+export function meanEstimate(values: readonly number[]): Estimate {
+  const finite = values.filter(Number.isFinite);
+  const n = finite.length;
+  const mean = finite.reduce((sum, value) => sum + value, 0) / n;
+  if (n < 2) return { value: mean, low: Number.NaN, high: Number.NaN, n };
+  const variance = finite.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (n - 1);
+  const half = t975(n - 1) * Math.sqrt(variance / n);
+  return { value: mean, low: mean - half, high: mean + half, n };
+}
+
+/**
+ * Geometric mean of per-round ratios with its 95% interval: a t-interval on the ratios' logarithms,
+ * mapped back. Ratios of paired measurements are right-skewed; their logarithms are not.
+ */
+export function ratioEstimate(ratios: readonly number[]): Estimate {
+  const logs = meanEstimate(ratios.filter((value) => value > 0).map(Math.log));
+  return { value: Math.exp(logs.value), low: Math.exp(logs.low), high: Math.exp(logs.high), n: logs.n };
+}
+
+/** Half the interval's width relative to the estimate (0.02 = ±2%); infinite without an interval. */
+export function relativeHalfWidth(estimate: Estimate): number {
+  const half = (estimate.high - estimate.low) / 2 / Math.abs(estimate.value);
+  return Number.isFinite(half) ? half : Number.POSITIVE_INFINITY;
+}

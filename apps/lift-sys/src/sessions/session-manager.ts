@@ -12,7 +12,7 @@ import { ExecutionHistoryRepository } from '../storage/repositories/execution-hi
 import { ResolutionRepository } from '../storage/repositories/resolution.repository.js';
 import { RevisionRepository } from '../storage/repositories/revision.repository.js';
 import { SessionRepository } from '../storage/repositories/session.repository.js';
-import { SessionStore } from './session-store.js';
+import { assembleSession, SessionStore } from './session-store.js';
 import type { PromptSession, ResolutionType } from './session.types.js';
 
 const describeSession = (session: PromptSession) => ({
@@ -51,10 +51,15 @@ export class SessionManager {
     const { validation } = translation;
     const sessionId = randomUUID();
     setSpanAttributes({ 'session.id': sessionId });
-    await this.database.transaction(async (tx) => {
-      await this.sessions.insert({ id: sessionId, userId, source: 'prompt', originalInput: prompt, metadata }, tx);
-      await this.revisions.insert(sessionId, { revision_number: 1, revision_type: 'initial', content: prompt }, tx);
-      await this.drafts.insert(
+    // Every write returns what it stored, so the new session is assembled without reading it back.
+    return this.database.transaction(async (tx) => {
+      const record = await this.sessions.insert({ id: sessionId, userId, source: 'prompt', originalInput: prompt, metadata }, tx);
+      const revision = await this.revisions.insert(
+        sessionId,
+        { revision_number: 1, revision_type: 'initial', content: prompt },
+        tx,
+      );
+      const draft = await this.drafts.insert(
         sessionId,
         {
           version: 1,
@@ -77,8 +82,8 @@ export class SessionManager {
         },
         tx,
       );
+      return assembleSession(record, [draft], [revision], []);
     });
-    return this.store.load(sessionId, userId);
   }
 
   @Traced('session.update', { result: describeSession })
@@ -101,8 +106,8 @@ export class SessionManager {
       throw new InvalidInputError(`the resolution does not resolve '${holeId}': ${hole.description}`);
     }
     const version = draft.version + 1;
-    await this.database.transaction(async (tx) => {
-      await this.drafts.insert(
+    return this.database.transaction(async (tx) => {
+      const newDraft = await this.drafts.insert(
         sessionId,
         {
           version,
@@ -112,19 +117,24 @@ export class SessionManager {
         },
         tx,
       );
-      await this.resolutions.insert(
+      const resolution = await this.resolutions.insert(
         sessionId,
         { hole_id: holeId, resolution_text: resolutionText, resolution_type: resolutionType, draft_version: version },
         tx,
       );
-      await this.revisions.insert(
+      const revision = await this.revisions.insert(
         sessionId,
         { revision_number: session.revisions.length + 1, revision_type: 'hole_resolution', content: resolutionText },
         tx,
       );
-      await this.sessions.updateDraftVersion(sessionId, version, tx);
+      const record = await this.sessions.updateDraftVersion(sessionId, version, tx);
+      return assembleSession(
+        record,
+        [...session.drafts, newDraft],
+        [...session.revisions, revision],
+        [...session.resolutions, resolution],
+      );
     });
-    return this.store.load(sessionId, userId);
   }
 
   @Traced('session.finalize', { result: describeSession })
@@ -140,8 +150,8 @@ export class SessionManager {
         contradictions: validation.contradictions,
       });
     }
-    await this.sessions.updateStatus(sessionId, 'finalized');
-    return this.store.load(sessionId, userId);
+    const record = await this.sessions.updateStatus(sessionId, 'finalized');
+    return assembleSession(record, session.drafts, session.revisions, session.resolutions);
   }
 
   @Traced('session.update', { attributes: { 'session.status': 'abandoned' } })
@@ -154,7 +164,7 @@ export class SessionManager {
   @Traced('session.list')
   async listActive(@SpanAttr('user.id') userId: string): Promise<PromptSession[]> {
     const records = await this.sessions.listActive(userId);
-    return Promise.all(records.map((record) => this.store.load(record.session_id, userId)));
+    return Promise.all(records.map((record) => this.store.complete(record)));
   }
 
   @Traced('session.get', { result: describeSession })

@@ -17,13 +17,15 @@ interface DraftRow {
 export class DraftRepository {
   constructor(private readonly database: Database) {}
 
+  /** Returns the stored draft with its creation time, so callers need not read it back. */
   @Traced(...dbSpan('INSERT', 'session_drafts'))
-  async insert(sessionId: string, draft: Omit<IRDraft, 'created_at'>, executor: SqlExecutor = this.database): Promise<void> {
-    await runQuery(
+  async insert(sessionId: string, draft: Omit<IRDraft, 'created_at'>, executor: SqlExecutor = this.database): Promise<IRDraft> {
+    const { rows } = await runQuery<Pick<DraftRow, 'created_at'>>(
       executor,
-      'INSERT INTO session_drafts (session_id, version, ir, validation_status, ambiguities) VALUES ($1, $2, $3, $4, $5)',
+      'INSERT INTO session_drafts (session_id, version, ir, validation_status, ambiguities) VALUES ($1, $2, $3, $4, $5) RETURNING created_at',
       [sessionId, draft.version, JSON.stringify(draft.ir), draft.validation_status, JSON.stringify(draft.ambiguities)],
     );
+    return { ...draft, created_at: isoTimestamp(rows[0].created_at) };
   }
 
   @Traced(...dbSpan('SELECT', 'session_drafts'))

@@ -10,17 +10,19 @@ type ResolutionRow = Omit<HoleResolution, 'created_at'> & { created_at: Date };
 export class ResolutionRepository {
   constructor(private readonly database: Database) {}
 
+  /** Returns the stored resolution with its creation time. */
   @Traced(...dbSpan('INSERT', 'hole_resolutions'))
   async insert(
     sessionId: string,
     resolution: Omit<HoleResolution, 'created_at'>,
     executor: SqlExecutor = this.database,
-  ): Promise<void> {
-    await runQuery(
+  ): Promise<HoleResolution> {
+    const { rows } = await runQuery<Pick<ResolutionRow, 'created_at'>>(
       executor,
-      'INSERT INTO hole_resolutions (session_id, hole_id, resolution_text, resolution_type, draft_version) VALUES ($1, $2, $3, $4, $5)',
+      'INSERT INTO hole_resolutions (session_id, hole_id, resolution_text, resolution_type, draft_version) VALUES ($1, $2, $3, $4, $5) RETURNING created_at',
       [sessionId, resolution.hole_id, resolution.resolution_text, resolution.resolution_type, resolution.draft_version],
     );
+    return { ...resolution, created_at: isoTimestamp(rows[0].created_at) };
   }
 
   @Traced(...dbSpan('SELECT', 'hole_resolutions'))

@@ -10,17 +10,19 @@ type RevisionRow = Omit<SessionRevision, 'created_at'> & { created_at: Date };
 export class RevisionRepository {
   constructor(private readonly database: Database) {}
 
+  /** Returns the stored revision with its creation time. */
   @Traced(...dbSpan('INSERT', 'session_revisions'))
   async insert(
     sessionId: string,
     revision: Omit<SessionRevision, 'created_at'>,
     executor: SqlExecutor = this.database,
-  ): Promise<void> {
-    await runQuery(
+  ): Promise<SessionRevision> {
+    const { rows } = await runQuery<Pick<RevisionRow, 'created_at'>>(
       executor,
-      'INSERT INTO session_revisions (session_id, revision_number, revision_type, content) VALUES ($1, $2, $3, $4)',
+      'INSERT INTO session_revisions (session_id, revision_number, revision_type, content) VALUES ($1, $2, $3, $4) RETURNING created_at',
       [sessionId, revision.revision_number, revision.revision_type, revision.content],
     );
+    return { ...revision, created_at: isoTimestamp(rows[0].created_at) };
   }
 
   @Traced(...dbSpan('SELECT', 'session_revisions'))

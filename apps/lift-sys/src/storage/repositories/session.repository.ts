@@ -29,13 +29,15 @@ export interface NewSession {
 export class SessionRepository {
   constructor(private readonly database: Database) {}
 
+  /** Returns the stored record (with the database's defaults), so callers need not read it back. */
   @Traced(...dbSpan('INSERT', 'sessions'))
-  async insert(session: NewSession, executor: SqlExecutor = this.database): Promise<void> {
-    await runQuery(
+  async insert(session: NewSession, executor: SqlExecutor = this.database): Promise<SessionRecord> {
+    const { rows } = await runQuery<SessionRow>(
       executor,
-      `INSERT INTO sessions (id, user_id, status, source, original_input, metadata) VALUES ($1, $2, 'active', $3, $4, $5)`,
+      `INSERT INTO sessions (id, user_id, status, source, original_input, metadata) VALUES ($1, $2, 'active', $3, $4, $5) RETURNING *`,
       [session.id, session.userId, session.source, session.originalInput, JSON.stringify(session.metadata)],
     );
+    return toRecord(rows[0]);
   }
 
   @Traced(...dbSpan('SELECT', 'sessions'))
@@ -57,18 +59,34 @@ export class SessionRepository {
     return rows.map(toRecord);
   }
 
+  /** Returns the updated record, or undefined when no session has that id. */
   @Traced(...dbSpan('UPDATE', 'sessions'))
-  async updateDraftVersion(id: string, version: number, executor: SqlExecutor = this.database): Promise<void> {
-    await runQuery(executor, 'UPDATE sessions SET current_draft_version = $2, updated_at = now() WHERE id = $1', [id, version]);
+  async updateDraftVersion(
+    id: string,
+    version: number,
+    executor: SqlExecutor = this.database,
+  ): Promise<SessionRecord | undefined> {
+    const { rows } = await runQuery<SessionRow>(
+      executor,
+      'UPDATE sessions SET current_draft_version = $2, updated_at = now() WHERE id = $1 RETURNING *',
+      [id, version],
+    );
+    return rows[0] && toRecord(rows[0]);
   }
 
+  /** Returns the updated record, or undefined when no session has that id. */
   @Traced(...dbSpan('UPDATE', 'sessions'))
-  async updateStatus(id: string, status: SessionStatus, executor: SqlExecutor = this.database): Promise<void> {
-    await runQuery(
+  async updateStatus(
+    id: string,
+    status: SessionStatus,
+    executor: SqlExecutor = this.database,
+  ): Promise<SessionRecord | undefined> {
+    const { rows } = await runQuery<SessionRow>(
       executor,
-      `UPDATE sessions SET status = $2, updated_at = now(), finalized_at = CASE WHEN $2 = 'finalized' THEN now() ELSE finalized_at END WHERE id = $1`,
+      `UPDATE sessions SET status = $2, updated_at = now(), finalized_at = CASE WHEN $2 = 'finalized' THEN now() ELSE finalized_at END WHERE id = $1 RETURNING *`,
       [id, status],
     );
+    return rows[0] && toRecord(rows[0]);
   }
 }
 
