@@ -9,6 +9,7 @@ import { createApp } from '../bootstrap.js';
 import { liftSysDefinitions } from '../honeycomb/definitions.js';
 import { evaluateDefinitions } from '../honeycomb/evaluate-definitions.js';
 import { LIFT_SYS_OBSERVABILITY } from '../observability/observability-options.js';
+import { FIXTURE_MODEL } from '../providers/fixture.provider.js';
 import { DemoClient } from './demo-client.js';
 import { runDemoScript } from './demo-script.js';
 import { boardPanels, costTables, latencyTable } from './summary.js';
@@ -18,7 +19,10 @@ export interface DemoOptions {
   print?: (text: string) => void;
   /** The app's and the SDK's environment; process.env by default (no provider keys: fully offline). */
   env?: NodeJS.ProcessEnv;
-  /** A separately started inference service the Modal provider calls; stopped (and so flushed) before the boards are read. */
+  /**
+   * A separately started inference service the Modal provider calls (for every LLM call when no
+   * Anthropic or OpenAI key is set); stopped (and so flushed) before the boards are read.
+   */
   inference?: { url: string; stop: () => Promise<void> };
 }
 
@@ -39,8 +43,12 @@ const TREE_KEYS = [
   'error',
   ATTR_ERROR_TYPE,
 ];
-/** The plan's Appendix A.2 prices (a premium model), so the offline provider's costs look like production's. */
-const DEMO_PRICING = JSON.stringify({ 'fixture-deterministic': { input: 15, output: 75 } });
+/**
+ * The plan's Appendix A.2 prices (a premium model), so the offline model's costs look like
+ * production's, whether the fixture provider or the inference service (serving the same
+ * deterministic model under that name) answers.
+ */
+const DEMO_PRICING = JSON.stringify({ [FIXTURE_MODEL]: { input: 15, output: 75 } });
 
 /**
  * Drives a scripted lift-sys session over HTTP against the real app, prints each request's trace,
@@ -52,7 +60,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<number> {
   const env: NodeJS.ProcessEnv = {
     LLM_PRICING_JSON: DEMO_PRICING,
     ...(options.env ?? process.env),
-    ...(options.inference ? { MODAL_ENDPOINT_URL: `${options.inference.url}/v1` } : {}),
+    ...(options.inference ? { MODAL_ENDPOINT_URL: `${options.inference.url}/v1`, MODAL_MODEL: FIXTURE_MODEL } : {}),
   };
   const memory = new InMemorySpanExporter();
   const observability = setupObservability({
