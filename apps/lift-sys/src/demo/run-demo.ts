@@ -1,6 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
-import { ATTR_DB_COLLECTION_NAME, ATTR_ERROR_TYPE, ATTR_HTTP_RESPONSE_STATUS_CODE } from '@opentelemetry/semantic-conventions';
+import {
+  ATTR_DB_COLLECTION_NAME,
+  ATTR_ERROR_TYPE,
+  ATTR_HTTP_RESPONSE_STATUS_CODE,
+  ATTR_SERVICE_NAME,
+} from '@opentelemetry/semantic-conventions';
 import { ATTR_GEN_AI_PROVIDER_NAME } from '@opentelemetry/semantic-conventions/incubating';
 import { flattenReadableSpans, readTracesDir, type SpanEvent } from '@lift-sys/honeycomb';
 import { setupObservability } from '@lift-sys/observability';
@@ -87,10 +92,13 @@ export async function runDemo(options: DemoOptions = {}): Promise<number> {
     appOpen = false;
     await observability.forceFlush();
     await options.inference?.stop();
-    const events: SpanEvent[] =
+    // Honeycomb keeps each service.name in its own dataset, and the boards query the app's: the
+    // inference service's spans, written to the same folder, are not the app's requests.
+    const events: SpanEvent[] = (
       observability.exporter === 'local'
         ? await readTracesDir(env.OBSERVABILITY_TRACES_DIR ?? '.traces')
-        : flattenReadableSpans(all);
+        : flattenReadableSpans(all)
+    ).filter((event) => event[ATTR_SERVICE_NAME] === observability.serviceName);
     print(
       `\n== Honeycomb boards, computed locally over ${events.length} span events\n${boardPanels(evaluateDefinitions(liftSysDefinitions(env), events, Date.now() + 1000))}`,
     );
