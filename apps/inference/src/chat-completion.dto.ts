@@ -14,6 +14,7 @@ export interface ChatCompletionRequest {
   max_tokens?: number;
   stream?: boolean;
   response_format?: { type: 'text' | 'json_object' };
+  metadata?: Record<string, string>;
 }
 
 export class InvalidRequestError extends Error {
@@ -27,10 +28,28 @@ export class InvalidRequestError extends Error {
 
 const ROLES = new Set(['system', 'user', 'assistant', 'developer', 'tool']);
 
+/**
+ * `metadata`: at most 16 pairs, keys up to 64 characters, string values up to 512
+ * (https://platform.openai.com/docs/api-reference/chat/create#chat-create-metadata).
+ */
+function parseMetadata(metadata: unknown): Record<string, string> | undefined {
+  if (metadata === undefined || metadata === null) return undefined;
+  if (typeof metadata !== 'object' || Array.isArray(metadata))
+    throw new InvalidRequestError('`metadata` must be an object of string values.', 'metadata');
+  const entries = Object.entries(metadata);
+  if (entries.length > 16) throw new InvalidRequestError('`metadata` holds at most 16 pairs.', 'metadata');
+  for (const [key, value] of entries) {
+    if (key.length > 64) throw new InvalidRequestError('`metadata` keys are at most 64 characters.', 'metadata');
+    if (typeof value !== 'string' || value.length > 512)
+      throw new InvalidRequestError(`\`metadata.${key}\` must be a string of at most 512 characters.`, 'metadata');
+  }
+  return Object.fromEntries(entries) as Record<string, string>;
+}
+
 export function parseChatCompletionRequest(body: unknown): ChatCompletionRequest {
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     throw new InvalidRequestError('The body must be a JSON object.', null);
-  const { model, messages, max_tokens, stream, response_format } = body as Record<string, unknown>;
+  const { model, messages, max_tokens, stream, response_format, metadata } = body as Record<string, unknown>;
   if (typeof model !== 'string' || model === '')
     throw new InvalidRequestError('`model` is required and must be a string.', 'model');
   if (!Array.isArray(messages) || messages.length === 0)
@@ -51,11 +70,13 @@ export function parseChatCompletionRequest(body: unknown): ChatCompletionRequest
   if (response_format !== undefined && response_format !== null && format !== 'text' && format !== 'json_object') {
     throw new InvalidRequestError('`response_format.type` must be "text" or "json_object".', 'response_format');
   }
+  const pairs = parseMetadata(metadata);
   return {
     model,
     messages: messages as ChatMessage[],
     ...(typeof max_tokens === 'number' ? { max_tokens } : {}),
     ...(stream === true ? { stream } : {}),
     ...(format === 'json_object' || format === 'text' ? { response_format: { type: format } } : {}),
+    ...(pairs ? { metadata: pairs } : {}),
   };
 }

@@ -11,15 +11,15 @@ export class ChatCompletionsController {
 
   @Post('chat/completions')
   @HttpCode(200)
-  create(
+  async create(
     @Body() body: unknown,
     @Headers('authorization') authorization: string | undefined,
     @Res() response: ServerResponse,
-  ): void {
+  ): Promise<void> {
     // vLLM started with --api-key answers 401 to a request without the bearer token.
     if (!/^Bearer \S+/.test(authorization ?? '')) throw new UnauthorizedException('Missing bearer token');
     const request = parseChatCompletionRequest(body);
-    const generation = this.model.generate(request);
+    const generation = await this.model.generate(request);
     const id = `chatcmpl-${randomUUID()}`;
     const created = Math.floor(Date.now() / 1000);
     if (request.stream) return this.stream(response, request, generation, id, created);

@@ -2,6 +2,11 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import OpenAI from 'openai';
 import { parseIrJson } from '../../lift-sys/src/ir/ir-schema.js';
+import { parsePrompt } from '../../lift-sys/src/ir/rule-based-parser.js';
+import { LANGUAGES } from '../../lift-sys/src/codegen/languages.js';
+import { PythonGenerator } from '../../lift-sys/src/codegen/python.generator.js';
+import { INJECTED_SYNTAX_ERROR } from '../../lift-sys/src/providers/deterministic-answer.js';
+import { paraphrase } from '../../lift-sys/src/robustness/paraphrases.js';
 import { setupTestObservability, type TestObservability } from '@lift-sys/observability/testing';
 import { INFERENCE_OBSERVABILITY, InferenceModule } from './inference.module.js';
 
@@ -88,6 +93,80 @@ describe('inference service (OpenAI-compatible chat completions)', () => {
         code: null,
       },
     });
+  });
+
+  const ir = parsePrompt(
+    'Write a function called greet that takes a string name and returns a string greeting for that person.',
+    'python',
+    {},
+  );
+  /** A code request as lift-sys's code generators write it: the IR as JSON, diagnostics appended on a retry. */
+  const codeRequest = (language: string, retry = false, fault?: string): OpenAI.ChatCompletionCreateParamsNonStreaming => ({
+    model: 'm',
+    messages: [
+      { role: 'system', content: `You write ${language} code from lift-sys IR. Answer with the code only.` },
+      {
+        role: 'user',
+        content: JSON.stringify(ir) + (retry ? '\n\nThe previous attempt failed to compile:\nline 1: unexpected token' : ''),
+      },
+    ],
+    ...(fault ? { metadata: { fixture_fault: fault } } : {}),
+  });
+  const answer = async (params: OpenAI.ChatCompletionCreateParamsNonStreaming): Promise<string> =>
+    (await client.chat.completions.create(params)).choices[0]!.message.content!;
+
+  it("answers a code request in every language with the app's reference rendering of the IR", async () => {
+    const answers = await Promise.all(LANGUAGES.map((language) => answer(codeRequest(language))));
+    expect(new Set(answers).size).toBe(LANGUAGES.length);
+    expect(answers[LANGUAGES.indexOf('python')]).toBe(PythonGenerator.prototype.render(ir));
+    expect(answers[LANGUAGES.indexOf('python')]).toMatch(/^def greet\(name: str\) -> str:/m);
+  });
+
+  it('injects a syntax error as the fixture fault in the request metadata asks, on the attempts it names', async () => {
+    const clean = await answer(codeRequest('rust'));
+    expect(await answer(codeRequest('rust', false, 'invalid_once'))).toBe(clean + INJECTED_SYNTAX_ERROR);
+    expect(await answer(codeRequest('rust', true, 'invalid_once'))).toBe(clean);
+    expect(await answer(codeRequest('rust', true, 'invalid_always'))).toBe(clean + INJECTED_SYNTAX_ERROR);
+  });
+
+  it('fails as an overloaded model with 503 server_error when the provider_error fault is asked for', async () => {
+    otel.reset();
+    const error = await client.chat.completions.create(codeRequest('go', false, 'provider_error')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OpenAI.InternalServerError);
+    expect((error as InstanceType<typeof OpenAI.InternalServerError>).status).toBe(503);
+    expect((error as InstanceType<typeof OpenAI.InternalServerError>).type).toBe('server_error');
+    const [generate] = otel.spansNamed('inference.generate');
+    expect(generate!.status.code).toBe(2);
+  });
+
+  it('answers a paraphrase request with the JSON array the robustness analyzer reads', async () => {
+    const text = await answer({
+      model: 'm',
+      messages: [
+        {
+          role: 'system',
+          content: 'Rewrite the request 3 different ways without changing its meaning. Answer with a JSON array of strings.',
+        },
+        { role: 'user', content: prompt },
+      ],
+    });
+    expect(JSON.parse(text)).toEqual(paraphrase(prompt, 3));
+  });
+
+  it.each([
+    [{ ...codeRequest('cobol') }, 'messages', 'cobol'],
+    [
+      { ...codeRequest('go'), messages: [codeRequest('go').messages[0]!, { role: 'user' as const, content: 'no IR here' }] },
+      'messages',
+      'IR',
+    ],
+    [codeRequest('go', false, 'explode'), 'metadata', 'fixture_fault'],
+    [{ ...codeRequest('go'), metadata: { fixture_fault: 3 } as unknown as Record<string, string> }, 'metadata', 'string'],
+  ])('rejects a request the model cannot read with 400 naming the parameter (%#)', async (params, param, problem) => {
+    const error = await client.chat.completions.create(params).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OpenAI.BadRequestError);
+    expect((error as InstanceType<typeof OpenAI.BadRequestError>).param).toBe(param);
+    expect((error as Error).message).toContain(problem);
   });
 
   it('rejects a request without a bearer token with 401', async () => {

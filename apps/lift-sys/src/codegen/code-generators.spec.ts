@@ -3,7 +3,7 @@ import { expectTrace, setupTestObservability, type TestObservability } from '@li
 import { AppConfig } from '../config/app-config.js';
 import type { IntermediateRepresentation } from '../ir/ir.types.js';
 import { LIFT_SYS_OBSERVABILITY } from '../observability/observability-options.js';
-import { INJECTED_SYNTAX_ERROR } from '../providers/fixture.provider.js';
+import { INJECTED_SYNTAX_ERROR } from '../providers/deterministic-answer.js';
 import { ProviderRouter } from '../providers/provider-router.js';
 import { AstRepairer } from './ast-repair.js';
 import { CodeGenerationFailedError, type CodeGenerator } from './code-generator.js';

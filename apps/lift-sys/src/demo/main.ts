@@ -7,8 +7,8 @@ import { runDemo } from './run-demo.js';
 
 /**
  * `npm run demo [-- --explore [--port <n>]]`: the scripted session against the app, whose Modal
- * provider calls the inference service in a second process, so IR translation traces cross two
- * services. With --explore the trace explorer then serves the run's traces until interrupted.
+ * provider calls the inference service in a second process, so (with no Anthropic or OpenAI key) every trace with an LLM call
+ * (IR translation, code generation, robustness analysis) crosses two services. With --explore the trace explorer then serves the run's traces until interrupted.
  */
 const { values } = parseArgs({
   options: { explore: { type: 'boolean', default: false }, port: { type: 'string', default: '4318' } },

@@ -1,6 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
-import { ATTR_DB_COLLECTION_NAME, ATTR_ERROR_TYPE, ATTR_HTTP_RESPONSE_STATUS_CODE } from '@opentelemetry/semantic-conventions';
+import {
+  ATTR_DB_COLLECTION_NAME,
+  ATTR_ERROR_TYPE,
+  ATTR_HTTP_RESPONSE_STATUS_CODE,
+  ATTR_SERVICE_NAME,
+} from '@opentelemetry/semantic-conventions';
 import { ATTR_GEN_AI_PROVIDER_NAME } from '@opentelemetry/semantic-conventions/incubating';
 import { flattenReadableSpans, readTracesDir, type SpanEvent } from '@lift-sys/honeycomb';
 import { setupObservability } from '@lift-sys/observability';
@@ -9,6 +14,7 @@ import { createApp } from '../bootstrap.js';
 import { liftSysDefinitions } from '../honeycomb/definitions.js';
 import { evaluateDefinitions } from '../honeycomb/evaluate-definitions.js';
 import { LIFT_SYS_OBSERVABILITY } from '../observability/observability-options.js';
+import { FIXTURE_MODEL } from '../providers/fixture.provider.js';
 import { DemoClient } from './demo-client.js';
 import { runDemoScript } from './demo-script.js';
 import { boardPanels, costTables, latencyTable } from './summary.js';
@@ -18,7 +24,10 @@ export interface DemoOptions {
   print?: (text: string) => void;
   /** The app's and the SDK's environment; process.env by default (no provider keys: fully offline). */
   env?: NodeJS.ProcessEnv;
-  /** A separately started inference service the Modal provider calls; stopped (and so flushed) before the boards are read. */
+  /**
+   * A separately started inference service the Modal provider calls (for every LLM call when no
+   * Anthropic or OpenAI key is set); stopped (and so flushed) before the boards are read.
+   */
   inference?: { url: string; stop: () => Promise<void> };
 }
 
@@ -39,8 +48,12 @@ const TREE_KEYS = [
   'error',
   ATTR_ERROR_TYPE,
 ];
-/** The plan's Appendix A.2 prices (a premium model), so the offline provider's costs look like production's. */
-const DEMO_PRICING = JSON.stringify({ 'fixture-deterministic': { input: 15, output: 75 } });
+/**
+ * The plan's Appendix A.2 prices (a premium model), so the offline model's costs look like
+ * production's, whether the fixture provider or the inference service (serving the same
+ * deterministic model under that name) answers.
+ */
+const DEMO_PRICING = JSON.stringify({ [FIXTURE_MODEL]: { input: 15, output: 75 } });
 
 /**
  * Drives a scripted lift-sys session over HTTP against the real app, prints each request's trace,
@@ -52,7 +65,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<number> {
   const env: NodeJS.ProcessEnv = {
     LLM_PRICING_JSON: DEMO_PRICING,
     ...(options.env ?? process.env),
-    ...(options.inference ? { MODAL_ENDPOINT_URL: `${options.inference.url}/v1` } : {}),
+    ...(options.inference ? { MODAL_ENDPOINT_URL: `${options.inference.url}/v1`, MODAL_MODEL: FIXTURE_MODEL } : {}),
   };
   const memory = new InMemorySpanExporter();
   const observability = setupObservability({
@@ -79,10 +92,13 @@ export async function runDemo(options: DemoOptions = {}): Promise<number> {
     appOpen = false;
     await observability.forceFlush();
     await options.inference?.stop();
-    const events: SpanEvent[] =
+    // Honeycomb keeps each service.name in its own dataset, and the boards query the app's: the
+    // inference service's spans, written to the same folder, are not the app's requests.
+    const events: SpanEvent[] = (
       observability.exporter === 'local'
         ? await readTracesDir(env.OBSERVABILITY_TRACES_DIR ?? '.traces')
-        : flattenReadableSpans(all);
+        : flattenReadableSpans(all)
+    ).filter((event) => event[ATTR_SERVICE_NAME] === observability.serviceName);
     print(
       `\n== Honeycomb boards, computed locally over ${events.length} span events\n${boardPanels(evaluateDefinitions(liftSysDefinitions(env), events, Date.now() + 1000))}`,
     );

@@ -186,10 +186,43 @@ describe('routing (ADR 001)', () => {
     [{ OPENAI_API_KEY: 'k' }, false, 'openai'],
     [{ OPENAI_API_KEY: 'k', ANTHROPIC_API_KEY: 'k' }, false, 'anthropic'],
     [{ OPENAI_API_KEY: 'k', ANTHROPIC_API_KEY: 'k' }, true, 'fixture'],
-    [{ MODAL_ENDPOINT_URL: 'http://127.0.0.1:9/v1' }, false, 'fixture'],
+    // With neither Anthropic nor OpenAI, a configured Modal deployment beats the offline fixture.
+    [{ MODAL_ENDPOINT_URL: 'http://127.0.0.1:9/v1' }, false, 'modal'],
+    [{ MODAL_ENDPOINT_URL: 'http://127.0.0.1:9/v1', OPENAI_API_KEY: 'k' }, false, 'openai'],
+    [{ MODAL_ENDPOINT_URL: 'http://127.0.0.1:9/v1', ANTHROPIC_API_KEY: 'k' }, false, 'anthropic'],
+    [{ MODAL_ENDPOINT_URL: 'http://127.0.0.1:9/v1', ANTHROPIC_API_KEY: 'k' }, true, 'modal'],
   ])('with %j, structured=%s goes to %s', (env, structured, provider) => {
     const router = routerWith(env);
     expect(router.providerFor(ProviderRouter.routeFor({ structuredOutput: structured })).name).toBe(provider);
+  });
+
+  it('streams best_available calls to Modal when it is the only model configured, with the fixture fault as metadata', async () => {
+    const completion = await ProviderRouter.collect(
+      routerWith({ MODAL_ENDPOINT_URL: `${stub.url}/v1` }).stream({ ...request(false), fixtureFault: 'slow_response' }),
+    );
+    expect(completion).toMatchObject({ provider: 'modal', route: 'best_available', ...USAGE });
+    expect(stub.requests.at(-1)).toMatchObject({
+      path: '/v1/chat/completions',
+      body: { stream: true, metadata: { fixture_fault: 'slow_response' } },
+    });
+    expect(stub.requests.at(-1)?.body).not.toHaveProperty('response_format');
+    const span = onlyLlmSpan();
+    expectRemoteChat(span, 'modal', true);
+    expect(span.attributes['llm.provider_route']).toBe('best_available');
+  });
+
+  it('sends no metadata to Modal when no fault is asked for', async () => {
+    await routerWith({ MODAL_ENDPOINT_URL: `${stub.url}/v1` }).complete(request(false));
+    expect(stub.requests.at(-1)?.body).not.toHaveProperty('metadata');
+  });
+
+  it('lists Modal on both routes when it is the only model configured', () => {
+    expect(routerWith({ MODAL_ENDPOINT_URL: 'http://127.0.0.1:9/v1' }).describe()).toEqual([
+      { name: 'anthropic', model: 'not configured', configured: false, routes: [] },
+      { name: 'openai', model: 'not configured', configured: false, routes: [] },
+      { name: 'modal', model: 'qwen2.5-coder-32b', configured: true, routes: ['best_available', 'modal_inference'] },
+      { name: 'fixture', model: 'fixture-deterministic', configured: true, routes: [] },
+    ]);
   });
 
   it('lists every provider with its routes', () => {

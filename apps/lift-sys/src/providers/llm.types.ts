@@ -3,7 +3,8 @@ export type ProviderName = 'anthropic' | 'openai' | 'modal' | 'fixture';
 export type ProviderRoute = 'best_available' | 'modal_inference';
 export type LlmPurpose = 'ir' | 'code' | 'paraphrase';
 /**
- * Fixture provider only, for code requests: code that fails validation on the first attempt or
+ * Deterministic models only (the fixture provider; a stand-in for Modal gets it as request
+ * metadata), for code requests: code that fails validation on the first attempt or
  * always, a provider that fails (as an overloaded API would), or one that answers after 10.5 s.
  */
 export const FIXTURE_FAULTS = ['invalid_once', 'invalid_always', 'provider_error', 'slow_response'] as const;

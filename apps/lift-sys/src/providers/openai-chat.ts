@@ -13,6 +13,7 @@ export class OpenAiChat {
     private readonly provider: ProviderName,
     readonly model: string,
     private readonly pricing: PricingTable,
+    private readonly metadata: (request: RoutedRequest) => Record<string, string> | undefined = () => undefined,
   ) {
     this.endpoint = serverEndpoint(client.baseURL);
   }
@@ -24,6 +25,7 @@ export class OpenAiChat {
       model: this.model,
       max_tokens: request.maxTokens,
       messages: this.messages(request),
+      ...this.metadataOf(request),
       ...(request.structuredOutput ? { response_format: { type: 'json_object' as const } } : {}),
     });
     const text = response.choices[0]?.message.content ?? '';
@@ -41,6 +43,7 @@ export class OpenAiChat {
       model: this.model,
       max_tokens: request.maxTokens,
       messages: this.messages(request),
+      ...this.metadataOf(request),
       stream: true,
       stream_options: { include_usage: true },
     });
@@ -64,6 +67,12 @@ export class OpenAiChat {
       }
     }
     return this.completion(request, text, inputTokens, outputTokens, started, response);
+  }
+
+  /** Chat Completions' `metadata`: up to 16 string pairs, sent only when the provider has some. */
+  private metadataOf(request: RoutedRequest): { metadata?: Record<string, string> } {
+    const metadata = this.metadata(request);
+    return metadata ? { metadata } : {};
   }
 
   private messages(request: RoutedRequest): OpenAI.Chat.ChatCompletionMessageParam[] {

@@ -1,6 +1,6 @@
 import { AppConfig } from '../config/app-config.js';
 import { costUsd, DEFAULT_PRICING, parsePricingOverrides } from './pricing.js';
-import { estimateTokens } from './fixture.provider.js';
+import { estimateTokens } from './deterministic-answer.js';
 
 describe('pricing', () => {
   it('prices input and output tokens per million', () => {

@@ -15,8 +15,8 @@ export interface ProviderDescription {
 
 /**
  * ADR 001 routing: calls that need structured output go to `modal_inference` (Modal when
- * configured, otherwise the fixture provider acting for it); all others go to `best_available`
- * (Anthropic, then OpenAI, then the fixture provider).
+ * configured, otherwise the fixture provider acting for it); all others go to `best_available`:
+ * Anthropic, then OpenAI, then Modal (a real model is better than none), then the fixture provider.
  */
 @Injectable()
 export class ProviderRouter {
@@ -32,7 +32,7 @@ export class ProviderRouter {
       anthropic: config.anthropic ? new AnthropicProvider(config.anthropic, config.pricing) : undefined,
       openai: config.openai ? new OpenAiProvider(config.openai, config.pricing) : undefined,
     };
-    this.bestAvailable = this.remote.anthropic ?? this.remote.openai ?? this.fixture;
+    this.bestAvailable = this.remote.anthropic ?? this.remote.openai ?? this.modal ?? this.fixture;
   }
 
   static routeFor(request: Pick<LlmRequest, 'structuredOutput'>): ProviderRoute {
