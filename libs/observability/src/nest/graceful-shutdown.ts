@@ -30,9 +30,10 @@ export interface GracefulShutdownOptions {
  * sockets, let Nest's shutdown run (the HTTP server drains, ObservabilityModule exports pending
  * spans, other modules close their resources), then exit 0. Past the deadline, on a failed
  * shutdown, or on a second signal, exit 1 instead of hanging. Use it instead of
- * `app.enableShutdownHooks()`, which re-raises the signal and so ends the process with 143 even
- * after a clean shutdown. Works with the Express and Fastify adapters (both serve through a Node
- * `http.Server`). Returns a function that removes the signal listeners.
+ * `app.enableShutdownHooks()`, which by default re-raises the signal and so ends the process with
+ * 143 even after a clean shutdown, and has no deadline. Works with the Express and Fastify
+ * adapters (both serve through a Node `http.Server`). Returns a function that removes the signal
+ * listeners.
  */
 export function closeGracefullyOnSignals(app: INestApplication, options: GracefulShutdownOptions = {}): () => void {
   const timeoutMillis = options.timeoutMillis ?? DEFAULT_SHUTDOWN_TIMEOUT_MILLIS;
@@ -58,11 +59,12 @@ export function closeGracefullyOnSignals(app: INestApplication, options: Gracefu
     closing = true;
     logger.log(`${signal} received: finishing ${inFlight.size} request(s) in flight, then exiting`);
     for (const response of inFlight) if (!response.headersSent) response.setHeader('connection', 'close');
+    // Not unref'd: a shutdown stuck on a promise with nothing else pending must still end in
+    // exit 1, not in a quiet exit 0 when the event loop runs dry.
     const deadline = setTimeout(() => {
       logger.error(`shutdown did not finish within ${timeoutMillis} ms; exiting with ${SHUTDOWN_FAILED_EXIT_CODE}`);
       exit(SHUTDOWN_FAILED_EXIT_CODE);
     }, timeoutMillis);
-    deadline.unref();
     app.close().then(
       () => {
         clearTimeout(deadline);
