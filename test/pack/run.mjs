@@ -1,5 +1,6 @@
 // Packs @lift-sys/observability and proves the tarball works in a NestJS 12 ESM app and a
-// NestJS 11 CommonJS app, each installed from the npm registry into a temporary folder.
+// NestJS 11 CommonJS app, each installed from the npm registry into a temporary folder. Every
+// workspace package meant to be packed is checked to hold its README and its manifest's targets.
 // Usage: node test/pack/run.mjs  (KEEP_PACK_APPS=1 keeps the temporary folders for inspection)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stopAllChildren } from './lib/child.mjs';
 import { createApp, installAndRun } from './lib/consumer.mjs';
-import { StepFailure, buildLibrary, packLibrary } from './lib/packaging.mjs';
+import { StepFailure, buildLibrary, checkOtherPackages, packLibrary } from './lib/packaging.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../..');
@@ -47,6 +48,9 @@ async function prepareTarball() {
   log(`built in ${seconds(buildMs)}; packing`);
   const packed = await packLibrary(repoRoot, packDir);
   log(`packed ${packed.tarball} (${packed.fileCount} files)`);
+  for (const other of await checkOtherPackages(repoRoot)) {
+    log(`${other.name}: npm pack --dry-run holds its README and manifest targets (${other.fileCount} files)`);
+  }
   return packed.tarball;
 }
 

@@ -1,4 +1,4 @@
-import { setupObservability } from '@lift-sys/observability';
+import { closeGracefullyOnSignals, setupObservability } from '@lift-sys/observability';
 import { LIFT_SYS_OBSERVABILITY } from './observability/observability-options.js';
 
 setupObservability(LIFT_SYS_OBSERVABILITY);
@@ -6,7 +6,6 @@ setupObservability(LIFT_SYS_OBSERVABILITY);
 // Imported after the SDK is up, so everything the app loads is traced from its first call.
 const { createApp } = await import('./bootstrap.js');
 const { AppConfig } = await import('./config/app-config.js');
-const { closeGracefullyOnSignals } = await import('./graceful-shutdown.js');
 const { Logger } = await import('@nestjs/common');
 const app = await createApp({ logger: true });
 closeGracefullyOnSignals(app, { timeoutMillis: app.get(AppConfig).shutdownTimeoutMs, logger: new Logger('Shutdown') });

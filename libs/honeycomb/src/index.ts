@@ -22,7 +22,8 @@ export { evaluateSlo, type SloEvaluation } from './engine/evaluate-slo.js';
 export { evaluateBurnAlert, type BurnAlertEvaluation } from './engine/evaluate-burn-alert.js';
 
 export { flattenReadableSpan, flattenReadableSpans } from './flatten/readable-span.js';
-export { flattenOtlpRequest } from './flatten/otlp-json.js';
+export { flattenKeyValues, flattenOtlpRequest, nanosToMs, otlpSpanKindName, otlpStatusCode } from './flatten/otlp-json.js';
+export type * from './flatten/otlp-json-types.js';
 export { readTracesDir, DEFAULT_TRACES_DIR } from './flatten/traces-dir.js';
 
 export { HoneycombClient, type ClientOptions } from './api/client.js';

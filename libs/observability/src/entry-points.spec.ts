@@ -14,6 +14,7 @@ describe('entry points', () => {
       'SpanAttr',
       'Traced',
       'addSpanEvent',
+      'closeGracefullyOnSignals',
       'currentObservability',
       'getActiveSpan',
       'getTraceId',

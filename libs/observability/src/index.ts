@@ -1,12 +1,13 @@
 /**
- * What a service author uses: the Nest module, the setup call, the decorators, the current-span
- * helpers, the options and the error they may raise. Sampler, processors, exporters, configuration
- * resolution and attribute helpers are at `@lift-sys/observability/sdk`; the testing kit at
- * `@lift-sys/observability/testing`.
+ * What a service author uses: the Nest module, the setup call, the graceful shutdown, the
+ * decorators, the current-span helpers, the options and the error they may raise. Sampler,
+ * processors, exporters, configuration resolution and attribute helpers are at
+ * `@lift-sys/observability/sdk`; the testing kit at `@lift-sys/observability/testing`.
  */
 export { ObservabilityModule } from './nest/observability.module.js';
 export { ObservabilityService } from './nest/observability.service.js';
 export type { ObservabilityModuleOptions } from './nest/observability-module-options.js';
+export { closeGracefullyOnSignals, type GracefulShutdownOptions } from './nest/graceful-shutdown.js';
 export type { HttpErrorClassification, HttpTracingOptions } from './http/http-tracing-options.js';
 export { currentObservability, setupObservability, type ObservabilityHandle } from './sdk/setup-observability.js';
 export type {

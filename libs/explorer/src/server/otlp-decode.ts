@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import protobuf from 'protobufjs';
-import type { OtlpTraceRequest } from './otlp-types.js';
+import type { OtlpTraceRequest } from '@lift-sys/honeycomb';
 import { packageDir } from './package-dir.js';
 
 /** A body the receiver refuses: the message says what is wrong, for a 400 response. */

@@ -9,7 +9,7 @@ import {
   MalformedOtlpError,
   rpcStatusJson,
 } from './otlp-decode.js';
-import type { OtlpTraceRequest } from './otlp-types.js';
+import type { OtlpTraceRequest } from '@lift-sys/honeycomb';
 import { validateRequest } from './validate-request.js';
 
 const gunzipAsync = promisify(gunzip);

@@ -1,6 +1,6 @@
 import { JsonTraceSerializer } from '@opentelemetry/otlp-transformer';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
-import type { OtlpTraceRequest } from './otlp-types.js';
+import type { OtlpTraceRequest } from '@lift-sys/honeycomb';
 import { twoServiceTrace } from './testing/sample-spans.js';
 import { TraceStore } from './trace-store.js';
 

@@ -1,6 +1,5 @@
-import { flattenOtlpRequest, type SpanEvent } from '@lift-sys/honeycomb';
+import { flattenOtlpRequest, type OtlpTraceRequest, type SpanEvent } from '@lift-sys/honeycomb';
 import type { SpanView, TraceListResponse, TraceSummary } from '../shared/api-types.js';
-import type { OtlpTraceRequest } from './otlp-types.js';
 import { spanViews } from './span-views.js';
 
 export interface TraceFilter {

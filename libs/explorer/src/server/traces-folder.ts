@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { appendFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { OtlpTraceRequest } from './otlp-types.js';
+import type { OtlpTraceRequest } from '@lift-sys/honeycomb';
 import { validateRequest } from './validate-request.js';
 
 /** The file the explorer appends received spans to; the library writes `spans*.jsonl` beside it. */

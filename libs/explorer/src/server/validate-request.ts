@@ -1,5 +1,5 @@
 import { MalformedOtlpError } from './otlp-decode.js';
-import type { OtlpSpan, OtlpTraceRequest } from './otlp-types.js';
+import type { OtlpSpan, OtlpTraceRequest } from '@lift-sys/honeycomb';
 
 const TRACE_ID = /^[0-9a-f]{32}$/i;
 const SPAN_ID = /^[0-9a-f]{16}$/i;

@@ -1,8 +1,9 @@
-/** The parts of OTLP/JSON `ExportTraceServiceRequest` the flattener reads. */
+/** The parts of OTLP/JSON `ExportTraceServiceRequest` the flattener and the explorer read (ids as hex strings). */
 export interface OtlpAnyValue {
   stringValue?: string;
   intValue?: string | number;
-  doubleValue?: number;
+  /** A string for NaN and the infinities (proto3 JSON mapping), and from some encoders for any double. */
+  doubleValue?: number | string;
   boolValue?: boolean;
   bytesValue?: string;
   arrayValue?: { values?: OtlpAnyValue[] };
@@ -12,6 +13,12 @@ export interface OtlpAnyValue {
 export interface OtlpKeyValue {
   key: string;
   value?: OtlpAnyValue;
+}
+
+export interface OtlpLink {
+  traceId: string;
+  spanId: string;
+  attributes?: OtlpKeyValue[];
 }
 
 export interface OtlpSpan {
@@ -26,12 +33,19 @@ export interface OtlpSpan {
   attributes?: OtlpKeyValue[];
   status?: { code?: number | string; message?: string };
   events?: Array<{ timeUnixNano: string | number; name: string; attributes?: OtlpKeyValue[] }>;
-  links?: unknown[];
+  links?: OtlpLink[];
+}
+
+export interface OtlpScopeSpans {
+  scope?: { name?: string; version?: string };
+  spans?: OtlpSpan[];
+}
+
+export interface OtlpResourceSpans {
+  resource?: { attributes?: OtlpKeyValue[] };
+  scopeSpans?: OtlpScopeSpans[];
 }
 
 export interface OtlpTraceRequest {
-  resourceSpans?: Array<{
-    resource?: { attributes?: OtlpKeyValue[] };
-    scopeSpans?: Array<{ scope?: { name?: string; version?: string }; spans?: OtlpSpan[] }>;
-  }>;
+  resourceSpans?: OtlpResourceSpans[];
 }

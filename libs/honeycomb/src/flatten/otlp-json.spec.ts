@@ -39,7 +39,7 @@ const request: OtlpTraceRequest = {
                   ],
                 },
               ],
-              links: [{}],
+              links: [{ traceId: '0af7651916cd43dd8448eb211c80319c', spanId: 'b7ad6b7169203331' }],
             },
             {
               traceId: '5b8efff798038103d269b633813fc60c',

@@ -35,14 +35,16 @@ export function nanosToMs(nanos: string | number): number {
 
 const OTLP_KINDS = ['unspecified', ...SPAN_KIND_NAMES];
 
-function kindName(kind: OtlpSpan['kind']): string {
+/** An OTLP span kind (number or enum name) as Honeycomb's lower-case name: `server`, `client`, ... */
+export function otlpSpanKindName(kind: OtlpSpan['kind']): string {
   if (typeof kind === 'string') return kind.replace(/^SPAN_KIND_/, '').toLowerCase();
   return OTLP_KINDS[kind ?? 0] ?? 'unspecified';
 }
 
 const STATUS_NAMES = ['STATUS_CODE_UNSET', 'STATUS_CODE_OK', 'STATUS_CODE_ERROR'];
 
-const statusCode = (code: number | string | undefined): number =>
+/** An OTLP status code (number or enum name) as its number: 0 unset, 1 ok, 2 error. */
+export const otlpStatusCode = (code: number | string | undefined): number =>
   typeof code === 'number' ? code : Math.max(STATUS_NAMES.indexOf(code ?? ''), 0);
 
 /** The Honeycomb events of one OTLP/JSON ExportTraceServiceRequest (ids are hex strings in OTLP/JSON). */
@@ -59,12 +61,12 @@ export function flattenOtlpRequest(request: OtlpTraceRequest): SpanEvent[] {
             spanId: span.spanId,
             parentSpanId: span.parentSpanId || undefined,
             name: span.name,
-            kind: kindName(span.kind),
+            kind: otlpSpanKindName(span.kind),
             startMs,
             durationMs: Number(BigInt(span.endTimeUnixNano) - BigInt(span.startTimeUnixNano)) / 1e6,
             resource,
             attributes: flattenKeyValues(span.attributes),
-            statusCode: statusCode(span.status?.code),
+            statusCode: otlpStatusCode(span.status?.code),
             statusMessage: span.status?.message,
             scopeName: scopeSpans.scope?.name,
             scopeVersion: scopeSpans.scope?.version,

@@ -1,5 +1,7 @@
-import { Controller, Get, Module, type INestApplication } from '@nestjs/common';
+import { Controller, Get, Injectable, Module, type INestApplication, type OnApplicationShutdown } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { ExpressAdapter } from '@nestjs/platform-express';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { closeGracefullyOnSignals, SHUTDOWN_FAILED_EXIT_CODE } from './graceful-shutdown.js';
@@ -33,21 +35,37 @@ class WorkController {
   }
 }
 
-@Module({ controllers: [WorkController] })
+/** Stands for a resource closed at shutdown (a database pool, an exporter) that may be slow. */
+let resourceClosing = Promise.resolve();
+
+@Injectable()
+class Resource implements OnApplicationShutdown {
+  async onApplicationShutdown(): Promise<void> {
+    await resourceClosing;
+  }
+}
+
+@Module({ controllers: [WorkController], providers: [Resource] })
 class WorkModule {}
+
+const adapters = [
+  ['Express', () => new ExpressAdapter()],
+  ['Fastify', () => new FastifyAdapter()],
+] as const;
 
 const silent = { log: () => {}, warn: () => {}, error: () => {} };
 
-describe('closeGracefullyOnSignals', () => {
+describe.each(adapters)('closeGracefullyOnSignals on %s', (_name, createAdapter) => {
   let app: INestApplication;
   let url = '';
   let exits: number[];
   let exited: Promise<number>;
   let removeListeners: () => void;
+  let releaseResource = () => {};
 
   const start = async (timeoutMillis: number) => {
     gate = new Gate();
-    app = await NestFactory.create(WorkModule, { logger: false });
+    app = await NestFactory.create(WorkModule, createAdapter(), { logger: false });
     await app.listen(0, '127.0.0.1');
     url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/work`;
     exits = [];
@@ -74,6 +92,7 @@ describe('closeGracefullyOnSignals', () => {
     });
 
   afterEach(async () => {
+    releaseResource();
     removeListeners();
     gate.release();
     await app.close().catch(() => undefined);
@@ -111,5 +130,22 @@ describe('closeGracefullyOnSignals', () => {
     expect(await exited).toBe(SHUTDOWN_FAILED_EXIT_CODE);
     expect(exits).toEqual([SHUTDOWN_FAILED_EXIT_CODE]);
     agent.destroy();
+  });
+
+  it('exits non-zero when a shutdown hook outlasts the deadline', async () => {
+    await start(50);
+    resourceClosing = new Promise((resolve) => (releaseResource = resolve));
+    process.emit('SIGTERM', 'SIGTERM');
+    expect(await exited).toBe(SHUTDOWN_FAILED_EXIT_CODE);
+  });
+
+  it('listens only to the signals it is given, and stops listening when asked', async () => {
+    await start(10_000);
+    removeListeners();
+    const before = process.listenerCount('SIGUSR2');
+    const remove = closeGracefullyOnSignals(app, { signals: ['SIGUSR2'], exit: () => undefined, logger: silent });
+    expect(process.listenerCount('SIGUSR2')).toBe(before + 1);
+    remove();
+    expect(process.listenerCount('SIGUSR2')).toBe(before);
   });
 });
