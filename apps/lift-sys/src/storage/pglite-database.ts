@@ -77,6 +77,9 @@ export class PgliteDatabase extends Database {
     } catch (error) {
       if (!isEngineFailure(error)) throw error;
       this.engineFailed(error);
+      // The request that hit the failure ends once the store is reopened (or known lost), so the
+      // next request never races a reopen still under way.
+      await this.reopening;
       throw new DatabaseUnavailableError(this.system, `the embedded engine failed: ${error.message}`, { cause: error });
     }
   }
