@@ -48,10 +48,13 @@ export function serveBenchControl(app: BenchApp): void {
     }, RSS_SAMPLE_MILLIS);
     window = { cpu: process.cpuUsage(), finished, peakRss: process.memoryUsage.rss(), sampler };
   };
+  // Under an export outage a flush fails (refused, timed out, or the exporter's in-flight limit
+  // reached): that is the condition being measured, so it ends the flush without ending the app.
+  const flushSettled = (): Promise<void> => app.flush().catch(() => undefined);
   const stopWindow = async (flush: boolean): Promise<AppWindow> => {
     if (window === undefined) throw new Error('window-stop without window-start');
     await idle();
-    if (flush) await app.flush();
+    if (flush) await flushSettled();
     const cpu = process.cpuUsage(window.cpu);
     clearInterval(window.sampler);
     const result = { cpuMicros: cpu.user + cpu.system, requests: finished - window.finished, peakRssBytes: window.peakRss };
@@ -65,7 +68,7 @@ export function serveBenchControl(app: BenchApp): void {
   process.on('message', (command: AppCommand) => {
     switch (command.type) {
       case 'flush':
-        void app.flush().then(() => send({ type: 'flushed' }));
+        void flushSettled().then(() => send({ type: 'flushed' }));
         return;
       case 'window-start':
         startWindow();
