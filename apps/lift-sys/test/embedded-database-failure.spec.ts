@@ -14,15 +14,12 @@ const PROMPT = 'Write a function called twice that takes an integer n and return
 /**
  * Storing jsonb nested 1,000 deep traps PGlite's WebAssembly engine (memory access out of bounds)
  * inside the transaction. The HTTP API refuses such input; here it is sent straight to the store to
- * prove that an engine failure still ends in an error, never a hang. Raising `max_stack_depth` for
- * the transaction keeps Postgres's own stack check (which answers with an ordinary SQL error, and
- * wins the race on some runs) out of the way, so the engine itself fails every time.
+ * prove that an engine failure still ends in an error, never a hang.
  */
 async function induceEngineFailure(database: Database): Promise<unknown> {
   const deep = `${'{"a":'.repeat(1000)}1${'}'.repeat(1000)}`;
   return database
     .transaction(async (tx) => {
-      await tx.query(`SET LOCAL max_stack_depth = '60MB'`);
       await tx.query(
         `INSERT INTO sessions (id, user_id, status, source, original_input) VALUES ($1, 'x', 'active', 'prompt', 'p')`,
         [randomUUID()],

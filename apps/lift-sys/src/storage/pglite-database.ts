@@ -57,11 +57,23 @@ export class PgliteDatabase extends Database {
   }
 
   protected runInTransaction<T>(work: (executor: SqlExecutor) => Promise<T>): Promise<T> {
-    return this.guard(() =>
-      this.db.transaction((transaction) =>
-        work({ system: this.system, query: (sql, params = []) => run(transaction, sql, params) }),
-      ),
-    );
+    return this.guard(async () => {
+      let engineFailure: EngineFailure | undefined;
+      const query = <Row>(transaction: Transaction, sql: string, params: readonly unknown[] = []) =>
+        run<Row>(transaction, sql, params).catch((error: unknown) => {
+          if (error instanceof EngineFailure) engineFailure ??= error;
+          throw error;
+        });
+      try {
+        return await this.db.transaction((transaction) =>
+          work({ system: this.system, query: (sql, params) => query(transaction, sql, params) }),
+        );
+      } catch (error) {
+        // After a trap the engine may not even roll back: PGlite then reports the ROLLBACK's SQL
+        // error (such as "cannot drop active portal"), which would hide the engine failure.
+        throw engineFailure ?? error;
+      }
+    });
   }
 
   private async guard<T>(operation: () => Promise<T>): Promise<T> {
