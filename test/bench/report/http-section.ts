@@ -128,11 +128,19 @@ export function outageSection(analysis: HttpAnalysis, bytesPerQueuedSpan: number
     '',
     ...analysis.memory
       .filter((row) => row.stats.firstWarning !== undefined)
-      .map((row) => `- First warning, ${MODE_LABELS[row.mode]}: \`${truncate(row.stats.firstWarning ?? '', 240)}\``),
+      .map(
+        (row) =>
+          `- First warning, ${MODE_LABELS[row.mode]}: \`${truncate(repositoryRelative(row.stats.firstWarning ?? ''), 240)}\``,
+      ),
   ].join('\n');
 }
 
 function truncate(text: string, length: number): string {
   const single = text.replace(/\s+/g, ' ').replace(/`/g, "'");
   return single.length > length ? `${single.slice(0, length)}…` : single;
+}
+
+/** Stack traces name files relative to the repository, so the report reads the same on any machine. */
+function repositoryRelative(text: string): string {
+  return text.replaceAll(`${process.cwd()}/`, '');
 }
