@@ -4,7 +4,7 @@ import type { RemoteProviderSettings } from '../config/app-config.js';
 import { serverEndpoint, type ServerEndpoint } from '../observability/server-endpoint.js';
 import { llmCallOptions, recordFirstChunk, recordLlmRequest } from './llm-span.js';
 import type { LlmCompletion, LlmProvider, LlmStream, ResponseDetails, RoutedRequest } from './llm.types.js';
-import { pricedCompletion, type PricingTable } from './pricing.js';
+import { pricedCompletion, type PricedModel, type PricingTable } from './pricing.js';
 
 /** Claude through the Messages API. */
 export class AnthropicProvider implements LlmProvider {
@@ -33,7 +33,7 @@ export class AnthropicProvider implements LlmProvider {
       messages: [{ role: 'user', content: request.prompt }],
     });
     const text = message.content.map((block) => (block.type === 'text' ? block.text : '')).join('');
-    return this.completion(request, text, message.usage.input_tokens, message.usage.output_tokens, started, {
+    return pricedCompletion(this.priced, request, text, message.usage.input_tokens, message.usage.output_tokens, started, {
       responseModel: message.model,
       responseId: message.id,
       finishReasons: message.stop_reason ? [message.stop_reason] : [],
@@ -71,25 +71,11 @@ export class AnthropicProvider implements LlmProvider {
         yield event.delta.text;
       }
     }
-    return this.completion(request, text, inputTokens, outputTokens, started, response);
+    return pricedCompletion(this.priced, request, text, inputTokens, outputTokens, started, response);
   }
 
-  private completion(
-    request: RoutedRequest,
-    text: string,
-    inputTokens: number,
-    outputTokens: number,
-    started: number,
-    response: ResponseDetails,
-  ): LlmCompletion {
-    return pricedCompletion(
-      { provider: this.name, model: this.model, pricing: this.pricing },
-      request,
-      text,
-      inputTokens,
-      outputTokens,
-      started,
-      response,
-    );
+  /** Who answered, for pricing and labelling the completion. */
+  private get priced(): PricedModel {
+    return { provider: this.name, model: this.model, pricing: this.pricing };
   }
 }

@@ -2,7 +2,7 @@ import type OpenAI from 'openai';
 import { serverEndpoint, type ServerEndpoint } from '../observability/server-endpoint.js';
 import { recordFirstChunk, recordLlmRequest } from './llm-span.js';
 import type { LlmCompletion, ProviderName, ResponseDetails, RoutedRequest } from './llm.types.js';
-import { pricedCompletion, type PricingTable } from './pricing.js';
+import { pricedCompletion, type PricedModel, type PricingTable } from './pricing.js';
 
 /** The Chat Completions calls OpenAI and Modal's OpenAI-compatible endpoint share. */
 export class OpenAiChat {
@@ -29,11 +29,19 @@ export class OpenAiChat {
       ...(request.structuredOutput ? { response_format: { type: 'json_object' as const } } : {}),
     });
     const text = response.choices[0]?.message.content ?? '';
-    return this.completion(request, text, response.usage?.prompt_tokens ?? 0, response.usage?.completion_tokens ?? 0, started, {
-      responseModel: response.model,
-      responseId: response.id,
-      finishReasons: response.choices.map((choice) => choice.finish_reason),
-    });
+    return pricedCompletion(
+      this.priced,
+      request,
+      text,
+      response.usage?.prompt_tokens ?? 0,
+      response.usage?.completion_tokens ?? 0,
+      started,
+      {
+        responseModel: response.model,
+        responseId: response.id,
+        finishReasons: response.choices.map((choice) => choice.finish_reason),
+      },
+    );
   }
 
   async *stream(request: RoutedRequest): AsyncGenerator<string, LlmCompletion, undefined> {
@@ -66,7 +74,7 @@ export class OpenAiChat {
         outputTokens = chunk.usage.completion_tokens;
       }
     }
-    return this.completion(request, text, inputTokens, outputTokens, started, response);
+    return pricedCompletion(this.priced, request, text, inputTokens, outputTokens, started, response);
   }
 
   /** Chat Completions' `metadata`: up to 16 string pairs, sent only when the provider has some. */
@@ -82,22 +90,8 @@ export class OpenAiChat {
     ];
   }
 
-  private completion(
-    request: RoutedRequest,
-    text: string,
-    inputTokens: number,
-    outputTokens: number,
-    started: number,
-    response: ResponseDetails,
-  ): LlmCompletion {
-    return pricedCompletion(
-      { provider: this.provider, model: this.model, pricing: this.pricing },
-      request,
-      text,
-      inputTokens,
-      outputTokens,
-      started,
-      response,
-    );
+  /** Who answered, for pricing and labelling the completion. */
+  private get priced(): PricedModel {
+    return { provider: this.provider, model: this.model, pricing: this.pricing };
   }
 }
