@@ -4,7 +4,7 @@ import type { MemoryConfig } from './memory/memory-result.js';
 import type { RoundSettings } from './micro/rounds.js';
 import type { SliceSettings } from './profile/profiler.js';
 
-/** How long each phase runs: the full run (about 15 minutes on 2 cores) or the quick smoke run. */
+/** How long each phase runs: the full run (about 25 minutes on 2 cores) or the quick smoke run. */
 export interface BenchSettings {
   quick: boolean;
   micro: Omit<RoundSettings, 'chunk'> & { halfWidth: number };
@@ -19,12 +19,13 @@ const FULL: BenchSettings = {
   micro: { minRounds: 10, maxRounds: 300, maxSeconds: 60, warmupMillis: 300, caseMillis: 20, halfWidth: 0.02 },
   memory: { calls: 5000, rounds: 7, warmupBatches: 10 },
   http: {
-    connections: 10,
+    connections: 4,
     warmupSeconds: 1.5,
     durationSeconds: 2,
     minRounds: 5,
-    maxRounds: 60,
-    maxSeconds: 540,
+    maxRounds: 300,
+    restartEveryRounds: 3,
+    maxSeconds: 900,
     halfWidth: 0.02,
   },
   profile: { micro: { slices: 3, sliceSeconds: 0.5 }, app: { slices: 3, sliceSeconds: 1 } },
@@ -34,7 +35,17 @@ const QUICK: BenchSettings = {
   quick: true,
   micro: { minRounds: 3, maxRounds: 3, maxSeconds: 5, warmupMillis: 30, caseMillis: 2, halfWidth: 0.02 },
   memory: { calls: 500, rounds: 2, warmupBatches: 2 },
-  http: { connections: 10, warmupSeconds: 0, durationSeconds: 0.3, minRounds: 2, maxRounds: 2, maxSeconds: 60, halfWidth: 0.02 },
+  http: {
+    connections: 4,
+    warmupSeconds: 0,
+    durationSeconds: 0.3,
+    minRounds: 2,
+    maxRounds: 2,
+    // One restart in a quick run, so the smoke test covers it.
+    restartEveryRounds: 1,
+    maxSeconds: 60,
+    halfWidth: 0.02,
+  },
   profile: { micro: { slices: 1, sliceSeconds: 0.3 }, app: { slices: 1, sliceSeconds: 0.5 } },
 };
 

@@ -1,4 +1,4 @@
-import { meanEstimate, ratioEstimate, relativeHalfWidth } from './support/stats.js';
+import { blockMeans, meanEstimate, ratioEstimate, relativeHalfWidth } from './support/stats.js';
 
 describe('the benchmark confidence intervals', () => {
   it('gives the Student t interval of a small sample', () => {
@@ -35,5 +35,22 @@ describe('the benchmark confidence intervals', () => {
     const few = relativeHalfWidth(ratioEstimate(spread));
     const many = relativeHalfWidth(ratioEstimate([...spread, ...spread, ...spread, ...spread]));
     expect(many).toBeLessThan(few / 2);
+  });
+
+  it('averages the rounds one set of processes served into one observation, a short last block included', () => {
+    expect(blockMeans([1, 2, Number.NaN, 4, 5], 2)).toEqual([1.5, 4, 5]);
+    expect(blockMeans([Number.NaN, Number.NaN, 3], 2)).toEqual([Number.NaN, 3]);
+    expect(blockMeans([1, 2, 3], 1)).toEqual([1, 2, 3]);
+  });
+
+  it('counts blocks, not rounds: a bias shared by the rounds of one block widens the interval', () => {
+    // Three blocks of processes whose own biases (0.9, 1.0, 1.1) dwarf the spread between rounds.
+    const perRound = [0.9, 0.91, 0.89, 1.0, 1.01, 0.99, 1.1, 1.11, 1.09];
+    const byRound = ratioEstimate(perRound);
+    const byBlock = ratioEstimate(perRound, 3);
+    expect(byBlock.n).toBe(3);
+    expect(byBlock.value).toBeCloseTo(byRound.value, 2);
+    expect(relativeHalfWidth(byBlock)).toBeGreaterThan(2 * relativeHalfWidth(byRound));
+    expect(meanEstimate([1, 3, 5, 7], 2)).toMatchObject({ value: 4, n: 2 });
   });
 });

@@ -28,7 +28,7 @@ export async function profileAppPair(
       const app = fixture.apps[mode];
       const file = profileFile(`app-${subjectMode}-vs-${baselineMode}-${route.split(' ')[0].toLowerCase()}-${mode}-${slice + 1}`);
       await app.startProfile();
-      const load = await fixture.load.run(
+      const load = await fixture.loads[mode].run(
         routeRequest(route, app, sessions[i], { connections: settings.connections, durationSeconds: settings.sliceSeconds }),
       );
       await app.stopProfile(file);

@@ -1,20 +1,30 @@
 import { AppProcess } from './app-process.js';
-import { APP_DIST_ENV } from './app-protocol.js';
+import { APP_DIST_ENV, type AppStats } from './app-protocol.js';
 import { HangingEndpoint, refusingEndpoint, SpanSink } from './endpoints.js';
-import { APP_MODES, type AppMode } from './http-result.js';
+import { APP_MODES, EXPORTING_MODES, type AppMode, type ExportingMode } from './http-result.js';
 import { LoadGenerator } from './load-generator.js';
 import { LIGHT_STACK_ENV } from '../light/light-stack.js';
+import { shuffled } from '../support/stats.js';
 
-/** The span sink, the broken endpoints, one app process per mode (all on 127.0.0.1), and the load generator. */
+/**
+ * The endpoints, one app process per mode (all on 127.0.0.1), and one load generator per mode,
+ * so the apps serving a route can be loaded at the same time. Each exporting app has a sink of
+ * its own, so apps measured side by side count only their own spans.
+ */
 export interface HttpFixture {
-  sink: SpanSink;
-  load: LoadGenerator;
+  sinks: Record<ExportingMode, SpanSink>;
+  loads: Record<AppMode, LoadGenerator>;
+  /** The current process of each mode; `restartApps` replaces them. */
   apps: Record<AppMode, AppProcess>;
+  /** Each mode's library warnings over every process it has had, the current one included. */
+  stats(): Promise<Record<AppMode, AppStats>>;
+  /** Stops every app, then starts a fresh process for each, forked in a random order. */
+  restartApps(): Promise<void>;
   close(): Promise<void>;
 }
 
 interface Endpoints {
-  healthy: string;
+  sinks: Record<ExportingMode, string>;
   refused: string;
   hanging: string;
 }
@@ -32,46 +42,87 @@ function appLaunch(mode: AppMode, endpoints: Endpoints, appDist: string): { entr
     case 'disabled':
       return sample({ HONEYCOMB_ENABLED: 'false' });
     case 'healthy':
+      return sample(exportTo(endpoints.sinks.healthy));
     case 'refused':
     case 'hanging':
       return sample(exportTo(endpoints[mode]));
     case 'light-disabled':
       return light({ [LIGHT_STACK_ENV]: 'library', HONEYCOMB_ENABLED: 'false' });
     case 'light-library':
-      return light({ [LIGHT_STACK_ENV]: 'library', ...exportTo(endpoints.healthy) });
+      return light({ [LIGHT_STACK_ENV]: 'library', ...exportTo(endpoints.sinks['light-library']) });
     case 'light-otel':
       return light({
         [LIGHT_STACK_ENV]: 'otel',
-        ...exportTo(endpoints.healthy),
+        ...exportTo(endpoints.sinks['light-otel']),
         OTEL_NODE_ENABLED_INSTRUMENTATIONS: OTEL_INSTRUMENTATIONS,
       });
   }
 }
 
-/** Starts the endpoints, the load generator and every app process (in parallel; start-up is not measured). */
-export async function startHttpFixture(appDist: string): Promise<HttpFixture> {
-  const sink = new SpanSink();
-  const hanging = new HangingEndpoint();
-  const endpoints: Endpoints = { healthy: await sink.start(), refused: await refusingEndpoint(), hanging: await hanging.start() };
+/** Starts one process per mode, forked in a random order so no mode always starts first. */
+async function startApps(endpoints: Endpoints, appDist: string): Promise<Record<AppMode, AppProcess>> {
+  const order = shuffled(APP_MODES);
   const started = await Promise.allSettled(
-    APP_MODES.map((mode) => {
+    order.map((mode) => {
       const { entry, env } = appLaunch(mode, endpoints, appDist);
       return AppProcess.start(entry, env);
     }),
   );
-  const load = new LoadGenerator();
-  const close = async (): Promise<void> => {
-    load.close();
-    await Promise.all(started.map((result) => (result.status === 'fulfilled' ? result.value.stop() : undefined)));
-    await Promise.all([sink.stop(), hanging.stop()]);
-  };
   const failure = started.find((result) => result.status === 'rejected');
   if (failure !== undefined) {
-    await close();
+    await Promise.all(started.map((result) => (result.status === 'fulfilled' ? result.value.stop() : undefined)));
     throw failure.reason;
   }
-  const apps = Object.fromEntries(
-    APP_MODES.map((mode, i) => [mode, (started[i] as PromiseFulfilledResult<AppProcess>).value]),
-  ) as Record<AppMode, AppProcess>;
-  return { sink, load, apps, close };
+  return Object.fromEntries(order.map((mode, i) => [mode, (started[i] as PromiseFulfilledResult<AppProcess>).value])) as Record<
+    AppMode,
+    AppProcess
+  >;
+}
+
+const mapModes = <T>(modes: readonly AppMode[], value: (mode: AppMode) => T): Record<AppMode, T> =>
+  Object.fromEntries(modes.map((mode) => [mode, value(mode)])) as Record<AppMode, T>;
+
+/** Starts the endpoints, the load generators and every app process (in parallel; start-up is not measured). */
+export async function startHttpFixture(appDist: string): Promise<HttpFixture> {
+  const sinks = mapModes(EXPORTING_MODES, () => new SpanSink()) as Record<ExportingMode, SpanSink>;
+  const hanging = new HangingEndpoint();
+  const sinkUrls = Object.fromEntries(
+    await Promise.all(EXPORTING_MODES.map(async (mode) => [mode, await sinks[mode].start()])),
+  ) as Record<ExportingMode, string>;
+  const endpoints: Endpoints = { sinks: sinkUrls, refused: await refusingEndpoint(), hanging: await hanging.start() };
+  const loads = mapModes(APP_MODES, () => new LoadGenerator());
+  const stopEndpoints = async (): Promise<void> => {
+    for (const mode of APP_MODES) loads[mode].close();
+    await Promise.all([...EXPORTING_MODES.map((mode) => sinks[mode].stop()), hanging.stop()]);
+  };
+  const apps = await startApps(endpoints, appDist).catch(async (error: unknown) => {
+    await stopEndpoints();
+    throw error;
+  });
+  const earlierStats = mapModes(APP_MODES, (): AppStats => ({ warnings: 0, firstWarning: undefined }));
+  const stopApps = () => Promise.all(APP_MODES.map((mode) => apps[mode].stop()));
+  const fixture: HttpFixture = {
+    sinks,
+    loads,
+    apps,
+    async stats() {
+      const current = await Promise.all(APP_MODES.map((mode) => apps[mode].stats()));
+      return mapModes(APP_MODES, (mode) => {
+        const now = current[APP_MODES.indexOf(mode)];
+        const before = earlierStats[mode];
+        return { warnings: before.warnings + now.warnings, firstWarning: before.firstWarning ?? now.firstWarning };
+      });
+    },
+    async restartApps() {
+      const totals = await fixture.stats();
+      await stopApps();
+      Object.assign(earlierStats, totals);
+      Object.assign(apps, await startApps(endpoints, appDist));
+    },
+    async close() {
+      await stopApps();
+      await stopEndpoints();
+    },
+  };
+  return fixture;
 }

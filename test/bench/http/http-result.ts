@@ -5,7 +5,7 @@ import type { LoadResult } from './load-result.js';
  * Every app process the HTTP phase starts. The sample app: tracing disabled
  * (HONEYCOMB_ENABLED=false), or traced with Honeycomb-style OTLP export to a healthy sink, a closed
  * port, or a server that never answers. The light fixture: tracing disabled, this library, or the
- * standard OpenTelemetry stack, both exporting to the healthy sink.
+ * standard OpenTelemetry stack, both exporting to a healthy sink.
  */
 export const APP_MODES = ['disabled', 'healthy', 'refused', 'hanging', 'light-disabled', 'light-library', 'light-otel'] as const;
 export type AppMode = (typeof APP_MODES)[number];
@@ -20,8 +20,13 @@ export const APP_MODE_LABELS: Record<AppMode, string> = {
   'light-otel': 'OpenTelemetry NodeSDK + auto-instrumentations + nestjs-otel',
 };
 
-/** Modes whose spans reach the healthy sink: their windows include exporting every span. */
-export const EXPORTING_MODES: readonly AppMode[] = ['healthy', 'light-library', 'light-otel'];
+/** Modes whose spans reach a healthy sink (one sink each): their windows include exporting every span. */
+export const EXPORTING_MODES = ['healthy', 'light-library', 'light-otel'] as const satisfies readonly AppMode[];
+export type ExportingMode = (typeof EXPORTING_MODES)[number];
+
+export function isExportingMode(mode: AppMode): mode is ExportingMode {
+  return (EXPORTING_MODES as readonly AppMode[]).includes(mode);
+}
 
 export const ROUTES = ['POST /api/spec-sessions', 'GET /api/spec-sessions/:id', 'GET /api/orders/:sku'] as const;
 export type Route = (typeof ROUTES)[number];
@@ -35,12 +40,15 @@ export const ROUTE_MODES: Record<Route, readonly AppMode[]> = {
 };
 
 export interface HttpSettings {
+  /** Connections each app gets; the apps serving a route are loaded at the same time. */
   connections: number;
   warmupSeconds: number;
   durationSeconds: number;
   /** Rounds run whatever the spread; then rounds go on until every tracked ratio is precise enough or a limit is hit. */
   minRounds: number;
   maxRounds: number;
+  /** Every app process is replaced after this many rounds, so no process's own bias runs through the whole phase. */
+  restartEveryRounds: number;
   /** Time budget for the measured rounds. */
   maxSeconds: number;
   /** Wanted half-width of each tracked ratio's 95% confidence interval (0.02 = ±2%). */

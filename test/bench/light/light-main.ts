@@ -31,14 +31,14 @@ async function startLibrary(): Promise<Tracing> {
 /**
  * The standard setup: `NodeSDK` with `getNodeAutoInstrumentations()` (limited to http, express,
  * nestjs-core, pg and undici by OTEL_NODE_ENABLED_INSTRUMENTATIONS, which the parent sets), the
- * ESM loader hook the instrumentations need to see ES modules, and an OTLP/HTTP exporter to the
- * same endpoint, with the same header, as the library's Honeycomb export.
+ * ESM loader hook the instrumentations need to see ES modules, and an OTLP/HTTP protobuf exporter
+ * to the same kind of endpoint, with the same header and encoding, as the library's Honeycomb export.
  */
 async function startOpenTelemetry(): Promise<Tracing> {
   register('@opentelemetry/instrumentation/hook.mjs', import.meta.url);
   const { NodeSDK } = await import('@opentelemetry/sdk-node');
   const { getNodeAutoInstrumentations } = await import('@opentelemetry/auto-instrumentations-node');
-  const { OTLPTraceExporter } = await import('@opentelemetry/exporter-trace-otlp-http');
+  const { OTLPTraceExporter } = await import('@opentelemetry/exporter-trace-otlp-proto');
   const { BatchSpanProcessor } = await import('@opentelemetry/sdk-trace-base');
   const processor = new BatchSpanProcessor(
     new OTLPTraceExporter({

@@ -78,20 +78,22 @@ const OUTAGE: [Route, AppMode, AppMode][] = ROUTES.filter((route) => ROUTE_MODES
 );
 
 export function analyzeHttp(result: HttpResult): HttpAnalysis {
+  // Rounds served by the same app processes count as one observation (see blockMeans).
+  const block = result.settings.restartEveryRounds;
   const samples = (route: Route, mode: AppMode): RunSample[] => result.runs[route][mode] ?? [];
   const pick = (list: RunSample[], field: 'cpuMicrosPerRequest' | 'requestsPerSecond' | 'p50Millis' | 'p99Millis') =>
     list.map((run) => run[field]);
   const compare = ([route, mode, reference]: [Route, AppMode, AppMode]): Comparison => {
     const [a, b] = [samples(route, mode), samples(route, reference)];
-    const ratio = (field: Parameters<typeof pick>[1]) => ratioEstimate(pairedRatios(pick(a, field), pick(b, field)));
+    const ratio = (field: Parameters<typeof pick>[1]) => ratioEstimate(pairedRatios(pick(a, field), pick(b, field)), block);
     return {
       route,
       mode,
       reference,
       cpu: ratio('cpuMicrosPerRequest'),
-      addedCpuMicros: meanEstimate(pairedDifferences(pick(a, 'cpuMicrosPerRequest'), pick(b, 'cpuMicrosPerRequest'))),
+      addedCpuMicros: meanEstimate(pairedDifferences(pick(a, 'cpuMicrosPerRequest'), pick(b, 'cpuMicrosPerRequest')), block),
       throughput: ratio('requestsPerSecond'),
-      capacity: ratioEstimate(pairedRatios(pick(b, 'cpuMicrosPerRequest'), pick(a, 'cpuMicrosPerRequest'))),
+      capacity: ratioEstimate(pairedRatios(pick(b, 'cpuMicrosPerRequest'), pick(a, 'cpuMicrosPerRequest')), block),
       p50: ratio('p50Millis'),
       p99: ratio('p99Millis'),
     };
@@ -105,6 +107,7 @@ export function analyzeHttp(result: HttpResult): HttpAnalysis {
         result.memory[mode].map((entry) => entry[field]),
         healthyMemory.map((entry) => entry[field]),
       ),
+      block,
     );
   const peaks = (mode: AppMode): number[] => {
     // A round's peak for an app: the highest RSS over its runs on every route in that round.
@@ -138,6 +141,7 @@ export function analyzeHttp(result: HttpResult): HttpAnalysis {
         pairedDifferences(light('light-library'), disabledLight),
         pairedDifferences(light('light-otel'), disabledLight),
       ),
+      block,
     ),
     memory: (['disabled', 'healthy', 'refused', 'hanging'] as const).map((mode) => {
       const outage = mode === 'refused' || mode === 'hanging';
@@ -147,7 +151,7 @@ export function analyzeHttp(result: HttpResult): HttpAnalysis {
         settledHeapBytes: median(result.memory[mode].map((entry) => entry.settledHeapBytes)),
         peakRssBytes: median(peaks(mode)),
         settledHeapVsHealthy: outage ? vsHealthy(mode, 'settledHeapBytes') : undefined,
-        peakRssVsHealthy: outage ? meanEstimate(pairedDifferences(peaks(mode), peaks('healthy'))) : undefined,
+        peakRssVsHealthy: outage ? meanEstimate(pairedDifferences(peaks(mode), peaks('healthy')), block) : undefined,
       };
     }),
   };

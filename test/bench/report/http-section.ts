@@ -45,8 +45,9 @@ export function httpOverheadSection(analysis: HttpAnalysis, settings: HttpSettin
       `${signedWithInterval(added(analysis, 'light-otel'))} µs; per round, the library's added CPU is ${ratioWithInterval(analysis.addedVsOtel)} of the stack's ` +
       '(mean of per-round ratios, 95% interval).',
     '',
-    `${count(analysis.rounds, 'round')} (${analysis.stoppedBecause}) of ${settings.durationSeconds} s per route and app, ${settings.connections} connections, ` +
-      `after ${settings.warmupSeconds} s of warm-up each. Ratios: geometric mean of the per-round ratios with its 95% interval.`,
+    `${count(analysis.rounds, 'round')} (${analysis.stoppedBecause}) of ${settings.durationSeconds} s per route, ${settings.connections} connections per app, ` +
+      `in ${count(Math.ceil(analysis.rounds / settings.restartEveryRounds), 'block')} of up to ${settings.restartEveryRounds} rounds, each served by fresh processes warmed up for ${settings.warmupSeconds} s per route. ` +
+      'Ratios: geometric mean of the per-round ratios with its 95% interval over the blocks.',
   ].join('\n');
 }
 

@@ -58,9 +58,24 @@ function t975(df: number): number {
   return df <= 30 ? T_975[df - 1] : 1.96 + 2.4 / df;
 }
 
-/** Mean of the finite values with its t-interval (NaN bounds under two values). */
-export function meanEstimate(values: readonly number[]): Estimate {
-  const finite = values.filter(Number.isFinite);
+/**
+ * Means of consecutive groups of `blockSize` values (NaN for a group with no finite value). The
+ * HTTP phase replaces its app processes every few rounds; rounds served by the same processes
+ * share those processes' own biases, so an honest interval treats each group as one observation.
+ */
+export function blockMeans(values: readonly number[], blockSize: number): number[] {
+  if (blockSize <= 1) return [...values];
+  const means: number[] = [];
+  for (let start = 0; start < values.length; start += blockSize) {
+    const finite = values.slice(start, start + blockSize).filter(Number.isFinite);
+    means.push(finite.length === 0 ? Number.NaN : finite.reduce((sum, value) => sum + value, 0) / finite.length);
+  }
+  return means;
+}
+
+/** Mean of the finite values (or of their block means) with its t-interval (NaN bounds under two values). */
+export function meanEstimate(values: readonly number[], blockSize = 1): Estimate {
+  const finite = blockMeans(values, blockSize).filter(Number.isFinite);
   const n = finite.length;
   const mean = finite.reduce((sum, value) => sum + value, 0) / n;
   if (n < 2) return { value: mean, low: Number.NaN, high: Number.NaN, n };
@@ -70,15 +85,18 @@ export function meanEstimate(values: readonly number[]): Estimate {
 }
 
 /**
- * Geometric mean of per-round ratios with its 95% interval: a t-interval on the ratios' logarithms,
- * mapped back. Ratios of paired measurements are right-skewed; their logarithms are not.
+ * Geometric mean of per-round ratios with its 95% interval: a t-interval on the ratios' logarithms
+ * (or on their block means), mapped back. Ratios of paired measurements are right-skewed; their
+ * logarithms are not.
  */
-export function ratioEstimate(ratios: readonly number[]): Estimate {
-  const logs = meanEstimate(ratios.filter((value) => value > 0).map(Math.log));
+export function ratioEstimate(ratios: readonly number[], blockSize = 1): Estimate {
+  const logs = meanEstimate(
+    ratios.map((value) => (value > 0 ? Math.log(value) : Number.NaN)),
+    blockSize,
+  );
   return { value: Math.exp(logs.value), low: Math.exp(logs.low), high: Math.exp(logs.high), n: logs.n };
 }
 
-/** Half the interval's width relative to the estimate (0.02 = ±2%); infinite without an interval. */
 export function relativeHalfWidth(estimate: Estimate): number {
   const half = (estimate.high - estimate.low) / 2 / Math.abs(estimate.value);
   return Number.isFinite(half) ? half : Number.POSITIVE_INFINITY;

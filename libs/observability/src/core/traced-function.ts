@@ -85,17 +85,21 @@ function refreshCache(cache: PolicyCache, plan: SpanPlan, policy: AttributePolic
 }
 
 function callAttributes(plan: SpanPlan, cache: PolicyCache, policy: AttributePolicy, args: IArguments): Attributes {
-  const attributes: Attributes = cache.staticAttributes ? { ...cache.staticAttributes } : {};
+  const fromCallback =
+    plan.argsAttributes === undefined
+      ? undefined
+      : toAttributes(Reflect.apply(plan.argsAttributes, undefined, args) as Readonly<Record<string, unknown>>, policy);
   const argumentAttributes = plan.argumentAttributes;
+  // The common `args`-only case: the callback's normalized bag is the span's attributes, no copy.
+  if (fromCallback !== undefined && argumentAttributes.length === 0 && cache.staticAttributes === undefined) return fromCallback;
+  const attributes: Attributes = cache.staticAttributes ? { ...cache.staticAttributes } : {};
   for (let i = 0; i < argumentAttributes.length; i++) {
     const { index, key, read } = argumentAttributes[i];
     const value = read(args[index]);
     if (value === undefined || value === null) continue;
     attributes[key] = cache.argumentKeyRedacted[i] ? REDACTED_VALUE : toAttributeValue(value, policy);
   }
-  if (plan.argsAttributes !== undefined) {
-    Object.assign(attributes, toAttributes(plan.argsAttributes(...(Array.from(args) as unknown[])), policy));
-  }
+  if (fromCallback !== undefined) Object.assign(attributes, fromCallback);
   return attributes;
 }
 
