@@ -16,6 +16,9 @@ type Method = (...args: never[]) => unknown;
 interface PolicyCache {
   version: number;
   staticAttributes: Attributes | undefined;
+  /** The static attributes as parallel arrays, copied into each call's bag by a plain loop. */
+  staticKeys: string[];
+  staticValues: Attributes[string][];
   argumentKeyRedacted: boolean[];
 }
 
@@ -25,7 +28,13 @@ interface PolicyCache {
  * decorator goes through. When tracing is disabled the wrapper is a plain call.
  */
 export function createTracedFunction<F extends Method>(original: F, plan: SpanPlan): F {
-  const cache: PolicyCache = { version: -1, staticAttributes: undefined, argumentKeyRedacted: [] };
+  const cache: PolicyCache = {
+    version: -1,
+    staticAttributes: undefined,
+    staticKeys: [],
+    staticValues: [],
+    argumentKeyRedacted: [],
+  };
   const dynamic = plan.argumentAttributes.length > 0 || plan.argsAttributes !== undefined;
 
   const traced = function (this: unknown): unknown {
@@ -79,7 +88,10 @@ function annotateActiveSpan(plan: SpanPlan, cache: PolicyCache, policy: Attribut
 }
 
 function refreshCache(cache: PolicyCache, plan: SpanPlan, policy: AttributePolicy): void {
-  cache.staticAttributes = plan.staticAttributes ? toAttributes(plan.staticAttributes, policy) : undefined;
+  const staticAttributes = plan.staticAttributes ? toAttributes(plan.staticAttributes, policy) : undefined;
+  cache.staticAttributes = staticAttributes;
+  cache.staticKeys = staticAttributes ? Object.keys(staticAttributes) : [];
+  cache.staticValues = cache.staticKeys.map((key) => staticAttributes?.[key]);
   cache.argumentKeyRedacted = plan.argumentAttributes.map(({ key }) => policy.isRedactedKey(key));
   cache.version = policy.version;
 }
@@ -92,7 +104,11 @@ function callAttributes(plan: SpanPlan, cache: PolicyCache, policy: AttributePol
   const argumentAttributes = plan.argumentAttributes;
   // The common `args`-only case: the callback's normalized bag is the span's attributes, no copy.
   if (fromCallback !== undefined && argumentAttributes.length === 0 && cache.staticAttributes === undefined) return fromCallback;
-  const attributes: Attributes = cache.staticAttributes ? { ...cache.staticAttributes } : {};
+  // A loop, not `{ ...static }`: on Node 20 a spread copy costs several times more, and so does
+  // every later read of the object it makes (the SDK's sanitizing, the exporter).
+  const attributes: Attributes = {};
+  const { staticKeys, staticValues } = cache;
+  for (let i = 0; i < staticKeys.length; i++) attributes[staticKeys[i]] = staticValues[i];
   for (let i = 0; i < argumentAttributes.length; i++) {
     const { index, key, read } = argumentAttributes[i];
     const value = read(args[index]);

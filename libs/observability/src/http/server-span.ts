@@ -56,7 +56,8 @@ export function runInServerSpan(
       kind: SpanKind.SERVER,
       root: !options.continueIncomingTrace,
       links: !options.continueIncomingTrace && caller ? [{ context: caller }] : undefined,
-      attributes: { ...attributes, ...described.attributes },
+      // Object.assign, not a spread: Node 20 makes spread copies that are slow to read (see traced-function.ts).
+      attributes: Object.assign({}, attributes, described.attributes),
     },
     parent,
   );

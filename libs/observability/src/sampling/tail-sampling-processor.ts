@@ -122,6 +122,7 @@ export class TailSamplingProcessor implements SpanProcessor {
 /** A view of the ended span carrying the rate it was finally kept at. */
 function withSampleRate(span: ReadableSpan, sampleRate: number): ReadableSpan {
   const view = Object.create(span) as ReadableSpan & { attributes: ReadableSpan['attributes'] };
-  Object.defineProperty(view, 'attributes', { value: { ...span.attributes, [ATTR_SAMPLE_RATE]: sampleRate } });
+  // Object.assign, not a spread: Node 20 makes spread copies that are slow to read (see traced-function.ts).
+  Object.defineProperty(view, 'attributes', { value: Object.assign({}, span.attributes, { [ATTR_SAMPLE_RATE]: sampleRate }) });
   return view;
 }
