@@ -158,8 +158,11 @@ export function analyzeHttp(result: HttpResult): HttpAnalysis {
 }
 
 /** The widest relative 95% half-width among the ratios the targets judge: CPU per request, and capacity under outage. */
-export function widestHalfWidth(result: HttpResult): number {
-  const analysis = analyzeHttp(result);
+export function widestTrackedHalfWidth(analysis: HttpAnalysis): number {
   const tracked = [...analysis.overhead.map((row) => row.cpu), ...analysis.outage.map((row) => row.capacity)];
   return Math.max(...tracked.map(relativeHalfWidth));
+}
+
+export function widestHalfWidth(result: HttpResult): number {
+  return widestTrackedHalfWidth(analyzeHttp(result));
 }

@@ -1,6 +1,6 @@
 import { APP_MODE_LABELS as MODE_LABELS, type HttpSettings } from '../http/http-result.js';
 import type { Estimate } from '../support/stats.js';
-import type { Comparison, HttpAnalysis } from './http-analysis.js';
+import { widestTrackedHalfWidth, type Comparison, type HttpAnalysis } from './http-analysis.js';
 import { count, fixed, megabytes, ratioWithInterval, signedWithInterval, table } from './markdown.js';
 
 /** The library's default `batch.maxQueueSize`, which the app keeps. */
@@ -47,7 +47,9 @@ export function httpOverheadSection(analysis: HttpAnalysis, settings: HttpSettin
     '',
     `${count(analysis.rounds, 'round')} (${analysis.stoppedBecause}) of ${settings.durationSeconds} s per route, ${settings.connections} connections per app, ` +
       `in ${count(Math.ceil(analysis.rounds / settings.restartEveryRounds), 'block')} of up to ${settings.restartEveryRounds} rounds, each served by fresh processes warmed up for ${settings.warmupSeconds} s per route. ` +
-      'Ratios: geometric mean of the per-round ratios with its 95% interval over the blocks.',
+      'Ratios: geometric mean of the per-round ratios with its 95% interval over the blocks. ' +
+      `The widest interval among the judged ratios (CPU per request, capacity under outage) is ±${fixed(widestTrackedHalfWidth(analysis) * 100, 1)}%, ` +
+      `against the ±${fixed(settings.halfWidth * 100, 0)}% the phase aims for.`,
   ].join('\n');
 }
 

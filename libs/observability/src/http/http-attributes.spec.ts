@@ -19,6 +19,7 @@ function incoming(fields: {
   url?: string;
   httpVersion?: string;
   headers?: Record<string, string>;
+  socket?: Socket;
 }): IncomingMessage {
   return { method: 'GET', url: '/', httpVersion: '1.1', headers: {}, socket: new Socket(), ...fields } as IncomingMessage;
 }
@@ -36,6 +37,20 @@ it.each([
 ])('reads server.address and server.port from Host %s', (host, address, port) => {
   const { attributes } = describeRequest(incoming({ headers: { host } }), false);
   expect(attributes).toMatchObject({ [ATTR_SERVER_ADDRESS]: address, [ATTR_SERVER_PORT]: port });
+});
+
+it('parses each Host afresh when it changes, and per scheme', () => {
+  const serverOf = (host: string, socket = new Socket()) => {
+    const { attributes } = describeRequest(incoming({ headers: { host }, socket }), false);
+    return [attributes[ATTR_SERVER_ADDRESS], attributes[ATTR_SERVER_PORT]];
+  };
+  const tls = () => Object.assign(new Socket(), { encrypted: true });
+  expect(serverOf('example.com')).toEqual(['example.com', 80]);
+  expect(serverOf('example.com', tls())).toEqual(['example.com', 443]);
+  expect(serverOf('example.com')).toEqual(['example.com', 80]);
+  expect(serverOf('other.test:81')).toEqual(['other.test', 81]);
+  expect(serverOf('bad host:1:2')).toEqual([undefined, undefined]);
+  expect(serverOf('example.com')).toEqual(['example.com', 80]);
 });
 
 it.each(['example.com:99999', 'bad host:1:2', ':80'])('records no server for the malformed Host %s', (host) => {

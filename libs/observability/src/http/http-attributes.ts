@@ -125,9 +125,29 @@ function hostHeader(request: IncomingMessage): string | undefined {
   return typeof host === 'string' && host !== '' ? host : undefined;
 }
 
+interface ServerAddress {
+  address: string;
+  port: number;
+}
+
+/** The last Host header parsed, per scheme: a server sees the same few hosts on nearly every request. */
+const lastServer = {
+  http: { host: '', server: undefined as ServerAddress | undefined },
+  https: { host: '', server: undefined as ServerAddress | undefined },
+};
+
 /** `server.address` and `server.port` from the Host header; the scheme's port when it names none. */
-function serverOf(host: string | undefined, scheme: 'http' | 'https'): { address: string; port: number } | undefined {
+function serverOf(host: string | undefined, scheme: 'http' | 'https'): ServerAddress | undefined {
   if (host === undefined) return undefined;
+  const last = lastServer[scheme];
+  if (host !== last.host) {
+    last.server = parseHost(host, scheme);
+    last.host = host;
+  }
+  return last.server;
+}
+
+function parseHost(host: string, scheme: 'http' | 'https'): ServerAddress | undefined {
   const match = /^(\[[^\]]*\]|[^:]*)(?::(\d{1,5}))?$/.exec(host);
   if (match === null) return undefined;
   const address = match[1].startsWith('[') ? match[1].slice(1, -1) : match[1];

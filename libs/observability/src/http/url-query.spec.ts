@@ -9,6 +9,8 @@ it.each([
   ['sig=abc&X-Goog-Signature=def', 'sig=REDACTED&X-Goog-Signature=REDACTED'],
   ['access_token=t&apiKey=k&page=2', 'access_token=REDACTED&apiKey=REDACTED&page=2'],
   ['pass%77ord=x&q=a%20b', 'pass%77ord=REDACTED&q=a%20b'],
+  // Form encoding: `+` is a space, so `api+key` is the key `api key`.
+  ['api+key=k&q=a+b', 'api+key=REDACTED&q=a+b'],
   ['flag&password=&x=1', 'flag&password=REDACTED&x=1'],
   ['%E0%A4%A=1', '%E0%A4%A=1'],
 ])('redacts %s', (query, expected) => {
