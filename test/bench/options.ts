@@ -16,7 +16,7 @@ export interface BenchSettings {
 
 const FULL: BenchSettings = {
   quick: false,
-  micro: { minRounds: 10, maxRounds: 300, maxSeconds: 60, warmupMillis: 300, caseMillis: 20, halfWidth: 0.02 },
+  micro: { minRounds: 10, maxRounds: 400, maxSeconds: 120, warmupMillis: 300, caseMillis: 20, halfWidth: 0.02 },
   memory: { calls: 5000, rounds: 7, warmupBatches: 10 },
   http: {
     connections: 4,
