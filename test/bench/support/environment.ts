@@ -66,7 +66,12 @@ function versionAt(dir: string): string {
 function gitCommit(repoRoot: string): string {
   try {
     const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain'], { cwd: repoRoot, encoding: 'utf8' }).trim() !== '';
+    // The reports the benchmarks write are left out: regenerating one does not change what is measured.
+    const dirty =
+      execFileSync('git', ['status', '--porcelain', '--', '.', ':(exclude)docs/PERFORMANCE*.md'], {
+        cwd: repoRoot,
+        encoding: 'utf8',
+      }).trim() !== '';
     return dirty ? `${commit} (with uncommitted changes)` : commit;
   } catch {
     return 'unknown';
