@@ -102,12 +102,17 @@ function callAttributes(plan: SpanPlan, cache: PolicyCache, policy: AttributePol
       ? undefined
       : toAttributes(Reflect.apply(plan.argsAttributes, undefined, args) as Readonly<Record<string, unknown>>, policy);
   const argumentAttributes = plan.argumentAttributes;
-  // The common `args`-only case: the callback's normalized bag is the span's attributes, no copy.
-  if (fromCallback !== undefined && argumentAttributes.length === 0 && cache.staticAttributes === undefined) return fromCallback;
+  const { staticKeys, staticValues } = cache;
+  // The common `args`-only case: the callback's fresh, normalized bag becomes the span's
+  // attributes, gaining the static ones it does not override (`code.function.name`), no copy.
+  if (fromCallback !== undefined && argumentAttributes.length === 0) {
+    for (let i = 0; i < staticKeys.length; i++)
+      if (!(staticKeys[i] in fromCallback)) fromCallback[staticKeys[i]] = staticValues[i];
+    return fromCallback;
+  }
   // A loop, not `{ ...static }`: on Node 20 a spread copy costs several times more, and so does
   // every later read of the object it makes (the SDK's sanitizing, the exporter).
   const attributes: Attributes = {};
-  const { staticKeys, staticValues } = cache;
   for (let i = 0; i < staticKeys.length; i++) attributes[staticKeys[i]] = staticValues[i];
   for (let i = 0; i < argumentAttributes.length; i++) {
     const { index, key, read } = argumentAttributes[i];
