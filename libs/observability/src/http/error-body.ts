@@ -28,7 +28,8 @@ export function errorBodyWithTraceId(
 export function addTraceIdToJsonErrors(response: ServerResponse, traceId: string): void {
   const end = response.end;
   response.end = function (this: ServerResponse, ...args: unknown[]): ServerResponse {
-    if (!response.headersSent) {
+    // Most responses succeed: read no header for them.
+    if (response.statusCode >= 400 && !response.headersSent) {
       const body = errorBodyWithTraceId(response.statusCode, response.getHeader('content-type'), args[0], traceId);
       if (body !== undefined) {
         response.setHeader('content-length', Buffer.byteLength(body));

@@ -7,10 +7,13 @@ import {
   ATTR_SERVER_PORT,
   ATTR_URL_PATH,
   ATTR_URL_QUERY,
+  ATTR_USER_AGENT_ORIGINAL,
 } from '@opentelemetry/semantic-conventions';
 import { ATTR_HTTP_METHOD, ATTR_HTTP_STATUS_CODE } from '@opentelemetry/semantic-conventions/incubating';
 import type { IncomingMessage } from 'node:http';
 import { Socket } from 'node:net';
+import { REDACTED_VALUE } from '../conventions/attribute-names.js';
+import { configureAttributePolicy } from '../core/attribute-policy.js';
 import { ATTR_HTTP_METHOD_DEPRECATED, ATTR_HTTP_STATUS_CODE_DEPRECATED } from './deprecated-http-attributes.js';
 import { describeRequest, responseAttributes } from './http-attributes.js';
 
@@ -88,6 +91,34 @@ it('names an unknown method HTTP and keeps the original', () => {
     [ATTR_HTTP_REQUEST_METHOD_ORIGINAL]: 'PURGE',
     [ATTR_HTTP_METHOD]: 'PURGE',
   });
+});
+
+it('redacts the request attributes the attribute policy names, and follows the policy when it changes', () => {
+  const request = incoming({ url: '/orders?sku=7', headers: { 'user-agent': 'curl/8.5.0', 'x-forwarded-for': '203.0.113.195' } });
+  try {
+    configureAttributePolicy({ redactedKeys: ['user_agent', 'client.address'] });
+    expect(describeRequest(request, false).attributes).toMatchObject({
+      [ATTR_USER_AGENT_ORIGINAL]: REDACTED_VALUE,
+      [ATTR_CLIENT_ADDRESS]: REDACTED_VALUE,
+      [ATTR_URL_PATH]: '/orders',
+      [ATTR_URL_QUERY]: 'sku=7',
+    });
+    configureAttributePolicy({});
+    expect(describeRequest(request, false).attributes).toMatchObject({
+      [ATTR_USER_AGENT_ORIGINAL]: 'curl/8.5.0',
+      [ATTR_CLIENT_ADDRESS]: '203.0.113.195',
+    });
+  } finally {
+    configureAttributePolicy({});
+  }
+});
+
+it('writes into the bag it is given and cuts long values to the policy limit', () => {
+  const into = { 'request.id': 'r-1' };
+  const { attributes } = describeRequest(incoming({ url: `/${'a'.repeat(5000)}` }), false, into);
+  expect(attributes).toBe(into);
+  expect(attributes['request.id']).toBe('r-1');
+  expect((attributes[ATTR_URL_PATH] as string).length).toBe(1024);
 });
 
 it('adds the old status name only when asked to', () => {

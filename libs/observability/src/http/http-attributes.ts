@@ -25,8 +25,9 @@ import {
   HTTP_REQUEST_METHOD_VALUE_TRACE,
 } from '@opentelemetry/semantic-conventions';
 import type { IncomingMessage } from 'node:http';
-import { attributePolicy } from '../core/attribute-policy.js';
-import { toAttributes } from '../core/attribute-values.js';
+import { REDACTED_VALUE } from '../conventions/attribute-names.js';
+import { attributePolicy, type AttributePolicy } from '../core/attribute-policy.js';
+import { toAttributeValue } from '../core/attribute-values.js';
 import { ATTR_HTTP_METHOD_DEPRECATED, ATTR_HTTP_STATUS_CODE_DEPRECATED } from './deprecated-http-attributes.js';
 import { redactQuery } from './url-query.js';
 
@@ -50,29 +51,66 @@ export interface DescribedRequest {
   attributes: Attributes;
 }
 
-/** The stable HTTP server attributes of a request (and, under `http/dup`, the old `http.method`). */
-export function describeRequest(request: IncomingMessage, emitDeprecated: boolean): DescribedRequest {
+/** Every key `describeRequest` may write, so the policy's redaction can be decided once per policy, not per request. */
+const REQUEST_KEYS = [
+  ATTR_HTTP_REQUEST_METHOD,
+  ATTR_HTTP_REQUEST_METHOD_ORIGINAL,
+  ATTR_URL_PATH,
+  ATTR_URL_QUERY,
+  ATTR_URL_SCHEME,
+  ATTR_SERVER_ADDRESS,
+  ATTR_SERVER_PORT,
+  ATTR_CLIENT_ADDRESS,
+  ATTR_NETWORK_PEER_ADDRESS,
+  ATTR_NETWORK_PEER_PORT,
+  ATTR_NETWORK_PROTOCOL_VERSION,
+  ATTR_USER_AGENT_ORIGINAL,
+  ATTR_HTTP_METHOD_DEPRECATED,
+];
+
+/** The request keys the current attribute policy redacts (usually none). */
+let keyRedaction: { version: number; redacted: ReadonlySet<string> } = { version: -1, redacted: new Set() };
+
+function redactedRequestKeys(policy: AttributePolicy): ReadonlySet<string> {
+  if (keyRedaction.version !== policy.version) {
+    keyRedaction = { version: policy.version, redacted: new Set(REQUEST_KEYS.filter((key) => policy.isRedactedKey(key))) };
+  }
+  return keyRedaction.redacted;
+}
+
+/**
+ * The stable HTTP server attributes of a request (and, under `http/dup`, the old `http.method`),
+ * written into `into` (the span's own bag, so nothing is copied on the way to the span). Each value
+ * goes through the library's attribute rule, and keys the policy redacts are redacted.
+ */
+export function describeRequest(request: IncomingMessage, emitDeprecated: boolean, into: Attributes = {}): DescribedRequest {
+  const policy = attributePolicy();
+  const redacted = redactedRequestKeys(policy);
+  const record = (key: string, value: string | number | undefined): void => {
+    if (value === undefined) return;
+    const normalized = redacted.has(key) ? REDACTED_VALUE : toAttributeValue(value, policy);
+    if (normalized !== undefined) into[key] = normalized;
+  };
   const method = request.method ?? HTTP_REQUEST_METHOD_VALUE_GET;
   const known = KNOWN_METHODS.has(method);
   const { path, query } = splitTarget(request.url ?? '/');
   const scheme = 'encrypted' in request.socket ? 'https' : 'http';
   const server = serverOf(hostHeader(request), scheme);
-  const attributes = toAttributes({
-    [ATTR_HTTP_REQUEST_METHOD]: known ? method : HTTP_REQUEST_METHOD_VALUE_OTHER,
-    [ATTR_HTTP_REQUEST_METHOD_ORIGINAL]: known ? undefined : method,
-    [ATTR_URL_PATH]: path,
-    [ATTR_URL_QUERY]: query === undefined ? undefined : redactQuery(query, attributePolicy().isRedactedKey),
-    [ATTR_URL_SCHEME]: scheme,
-    [ATTR_SERVER_ADDRESS]: server?.address,
-    [ATTR_SERVER_PORT]: server?.port,
-    [ATTR_CLIENT_ADDRESS]: forwardedClient(request) ?? request.socket?.remoteAddress,
-    [ATTR_NETWORK_PEER_ADDRESS]: request.socket?.remoteAddress,
-    [ATTR_NETWORK_PEER_PORT]: request.socket?.remotePort,
-    [ATTR_NETWORK_PROTOCOL_VERSION]: protocolVersion(request.httpVersion),
-    [ATTR_USER_AGENT_ORIGINAL]: request.headers['user-agent'],
-    [ATTR_HTTP_METHOD_DEPRECATED]: emitDeprecated ? method : undefined,
-  });
-  return { spanNamePrefix: known ? method : 'HTTP', attributes };
+  record(ATTR_HTTP_REQUEST_METHOD, known ? method : HTTP_REQUEST_METHOD_VALUE_OTHER);
+  if (!known) record(ATTR_HTTP_REQUEST_METHOD_ORIGINAL, method);
+  record(ATTR_URL_PATH, path);
+  if (query !== undefined) record(ATTR_URL_QUERY, redactQuery(query, policy.isRedactedKey));
+  record(ATTR_URL_SCHEME, scheme);
+  record(ATTR_SERVER_ADDRESS, server?.address);
+  record(ATTR_SERVER_PORT, server?.port);
+  record(ATTR_CLIENT_ADDRESS, forwardedClient(request) ?? request.socket?.remoteAddress);
+  record(ATTR_NETWORK_PEER_ADDRESS, request.socket?.remoteAddress);
+  record(ATTR_NETWORK_PEER_PORT, request.socket?.remotePort);
+  record(ATTR_NETWORK_PROTOCOL_VERSION, protocolVersion(request.httpVersion));
+  const userAgent = request.headers['user-agent'];
+  if (typeof userAgent === 'string') record(ATTR_USER_AGENT_ORIGINAL, userAgent);
+  if (emitDeprecated) record(ATTR_HTTP_METHOD_DEPRECATED, method);
+  return { spanNamePrefix: known ? method : 'HTTP', attributes: into };
 }
 
 /** The attributes known once the response is sent. */

@@ -4,7 +4,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { addTraceIdToFastifyErrors } from './fastify-error-bodies.js';
 import { HTTP_TRACING_OPTIONS } from './http-tokens.js';
 import type { ResolvedHttpTracingOptions } from './http-tracing-options.js';
-import { runInServerSpan } from './server-span.js';
+import { runInServerSpan, type RequestHandler } from './server-span.js';
 
 const PATCHED = Symbol.for('@lift-sys/observability/http-server-patched');
 type PatchableServer = Server & { [PATCHED]?: true };
@@ -23,14 +23,14 @@ export class HttpServerTracing implements OnModuleInit {
   onModuleInit(): void {
     const server = this.adapterHost.httpAdapter?.getHttpServer() as PatchableServer | undefined;
     if (!this.options.enabled || server === undefined || typeof server.emit !== 'function' || server[PATCHED]) return;
-    const emit = server.emit;
+    const emit = server.emit as (this: Server, event: string | symbol, ...args: unknown[]) => boolean;
     const { options } = this;
     const fastify = this.adapterHost.httpAdapter.getType() === 'fastify';
+    // One handler for every request, so no closure is made per request.
+    const handleRequest: RequestHandler = (request, response) => emit.call(server, 'request', request, response);
     server.emit = function (this: Server, event: string | symbol, ...args: unknown[]): boolean {
-      if (event !== 'request') return Reflect.apply(emit, this, [event, ...args]) as boolean;
-      const [request, response] = args as [IncomingMessage, ServerResponse];
-      const handleRequest = (): boolean => Reflect.apply(emit, this, [event, ...args]) as boolean;
-      return runInServerSpan(request, response, options, handleRequest, !fastify);
+      if (event !== 'request' || this !== server) return Reflect.apply(emit, this, [event, ...args]);
+      return runInServerSpan(args[0] as IncomingMessage, args[1] as ServerResponse, options, handleRequest, !fastify);
     } as Server['emit'];
     server[PATCHED] = true;
     if (fastify) addTraceIdToFastifyErrors(this.adapterHost.httpAdapter.getInstance());

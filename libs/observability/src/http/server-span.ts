@@ -1,4 +1,14 @@
-import { context, propagation, ROOT_CONTEXT, SpanKind, trace, TraceFlags, type Context, type Span } from '@opentelemetry/api';
+import {
+  context,
+  propagation,
+  ROOT_CONTEXT,
+  SpanKind,
+  trace,
+  TraceFlags,
+  type Attributes,
+  type Context,
+  type Span,
+} from '@opentelemetry/api';
 import { suppressTracing } from '@opentelemetry/core';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ATTR_CANCELLED, ATTR_ENVIRONMENT, ATTR_REQUEST_ID } from '../conventions/attribute-names.js';
@@ -17,6 +27,8 @@ export interface ServerSpanState {
   readonly attributes: RequestAttributes;
   /** `GET`, or `HTTP` for a method the conventions do not know: the span is named `{prefix} {route}`. */
   readonly spanNamePrefix: string;
+  /** Also record the pre-1.0 HTTP names (`OTEL_SEMCONV_STABILITY_OPT_IN=http/dup`). */
+  readonly emitDeprecatedAttributes: boolean;
   exceptionRecorded: boolean;
 }
 
@@ -27,6 +39,9 @@ export function serverSpanOf(request: IncomingMessage): ServerSpanState | undefi
   return (request as TracedRequest)[SERVER_SPAN];
 }
 
+/** Hands one request to the server's own handling (its `request` event). */
+export type RequestHandler = (request: IncomingMessage, response: ServerResponse) => boolean;
+
 /**
  * Runs one request's handling inside a root SERVER span that lasts until the response is
  * closed, so streamed and SSE responses are covered to their end.
@@ -35,40 +50,47 @@ export function runInServerSpan(
   request: IncomingMessage,
   response: ServerResponse,
   options: ResolvedHttpTracingOptions,
-  handle: () => boolean,
+  handle: RequestHandler,
   /** False where the adapter adds the trace id to error bodies itself (Fastify's `onSend`). */
   patchErrorBodies = true,
 ): boolean {
   const tracer = tracingState.tracer;
-  if (tracer === undefined) return handle();
+  if (tracer === undefined) return handle(request, response);
   if (request.method === 'OPTIONS' || isIgnored((request.url ?? '/').split('?', 1)[0], options.ignorePaths)) {
-    return context.with(suppressTracing(context.active()), handle);
+    return context.with(suppressTracing(context.active()), handle, undefined, request, response);
   }
-  const described = describeRequest(request, options.emitDeprecatedAttributes);
   const requestId = requestIdFrom(request.headers['x-request-id']);
+  const attributes: RequestAttributes = { [ATTR_REQUEST_ID]: requestId, [ATTR_ENVIRONMENT]: options.environment };
+  // The span's own bag starts with the request's attributes and receives the HTTP ones directly.
+  const spanAttributes: Attributes = { [ATTR_REQUEST_ID]: requestId, [ATTR_ENVIRONMENT]: options.environment };
+  const { spanNamePrefix } = describeRequest(request, options.emitDeprecatedAttributes, spanAttributes);
   const incoming = propagation.extract(ROOT_CONTEXT, request.headers);
   const caller = trace.getSpanContext(incoming);
   const parent = options.continueIncomingTrace ? trustedParent(incoming, options) : ROOT_CONTEXT;
-  const attributes: RequestAttributes = { [ATTR_REQUEST_ID]: requestId, [ATTR_ENVIRONMENT]: options.environment };
   const span = tracer.startSpan(
-    described.spanNamePrefix,
+    spanNamePrefix,
     {
       kind: SpanKind.SERVER,
       root: !options.continueIncomingTrace,
       links: !options.continueIncomingTrace && caller ? [{ context: caller }] : undefined,
-      // Object.assign, not a spread: Node 20 makes spread copies that are slow to read (see traced-function.ts).
-      attributes: Object.assign({}, attributes, described.attributes),
+      attributes: spanAttributes,
     },
     parent,
   );
-  const state: ServerSpanState = { span, attributes, spanNamePrefix: described.spanNamePrefix, exceptionRecorded: false };
+  const state: ServerSpanState = {
+    span,
+    attributes,
+    spanNamePrefix,
+    emitDeprecatedAttributes: options.emitDeprecatedAttributes,
+    exceptionRecorded: false,
+  };
   (request as TracedRequest)[SERVER_SPAN] = state;
   const traceId = span.spanContext().traceId;
   response.setHeader('x-request-id', requestId);
   response.setHeader('x-trace-id', traceId);
   if (patchErrorBodies) addTraceIdToJsonErrors(response, traceId);
-  response.once('close', () => endServerSpan(state, response, options.emitDeprecatedAttributes));
-  return context.with(withRequestAttributes(trace.setSpan(parent, span), attributes), handle);
+  response.on('close', endServerSpanOnClose);
+  return context.with(withRequestAttributes(trace.setSpan(parent, span), attributes), handle, undefined, request, response);
 }
 
 /** The caller's context, unless its sampled flag is off and callers are not trusted to switch tracing off. */
@@ -79,13 +101,17 @@ function trustedParent(incoming: Context, options: ResolvedHttpTracingOptions): 
 }
 
 /**
+ * One listener shared by every response (a response emits `close` once), so none is made per request.
  * A SERVER span's 4xx is the client's error, not this span's, so only a 5xx marks it: with the
  * exception's type when the interceptor saw one, else with the status code as `error.type`.
  */
-function endServerSpan({ span, exceptionRecorded }: ServerSpanState, response: ServerResponse, emitDeprecated: boolean): void {
-  const status = response.statusCode;
-  span.setAttributes(responseAttributes(status, emitDeprecated));
-  if (!response.writableFinished) span.setAttribute(ATTR_CANCELLED, true);
+function endServerSpanOnClose(this: ServerResponse): void {
+  const state = serverSpanOf(this.req);
+  if (state === undefined) return;
+  const { span, exceptionRecorded, emitDeprecatedAttributes } = state;
+  const status = this.statusCode;
+  span.setAttributes(responseAttributes(status, emitDeprecatedAttributes));
+  if (!this.writableFinished) span.setAttribute(ATTR_CANCELLED, true);
   if (status >= 500 && !exceptionRecorded) markError(span, `HTTP ${status}`, String(status));
   span.end();
 }

@@ -54,10 +54,8 @@ export class ExportGuard implements SpanExporter {
   private guardSpan(span: ReadableSpan): ReadableSpan {
     const attributes = guardAttributes(span.attributes);
     const resource = this.guardResource(span.resource);
-    const eventsNeedWork = span.events.some(
-      (event) => event.attributes && guardAttributes(event.attributes) !== event.attributes,
-    );
-    const linksNeedWork = span.links.some((link) => link.attributes && guardAttributes(link.attributes) !== link.attributes);
+    const eventsNeedWork = span.events.length > 0 && anyNeedsGuarding(span.events);
+    const linksNeedWork = span.links.length > 0 && anyNeedsGuarding(span.links);
     const name = scrubSecrets(span.name);
     const message = span.status.message === undefined ? undefined : scrubSecrets(span.status.message);
     const unchanged = name === span.name && message === span.status.message;
@@ -88,6 +86,11 @@ export class ExportGuard implements SpanExporter {
     this.resources.set(resource, guarded);
     return guarded;
   }
+}
+
+/** Whether any event's or link's attributes would be rewritten (most spans have neither, so no callback is made for them). */
+function anyNeedsGuarding(items: readonly { attributes?: Attributes }[]): boolean {
+  return items.some((item) => item.attributes !== undefined && guardAttributes(item.attributes) !== item.attributes);
 }
 
 /** The same object when every value is exportable and free of secrets; otherwise a copy with the values rewritten. */
