@@ -4,7 +4,7 @@ import type { MemoryConfig } from './memory/memory-result.js';
 import type { RoundSettings } from './micro/rounds.js';
 import type { SliceSettings } from './profile/profiler.js';
 
-/** How long each phase runs: the full run (about 25 minutes on 2 cores) or the quick smoke run. */
+/** How long each phase runs: the full run (about 35 minutes on 2 cores) or the quick smoke run. */
 export interface BenchSettings {
   quick: boolean;
   micro: Omit<RoundSettings, 'chunk'> & { halfWidth: number };
@@ -25,7 +25,7 @@ const FULL: BenchSettings = {
     minRounds: 5,
     maxRounds: 300,
     restartEveryRounds: 3,
-    maxSeconds: 900,
+    maxSeconds: 1500,
     halfWidth: 0.02,
   },
   profile: { micro: { slices: 3, sliceSeconds: 0.5 }, app: { slices: 3, sliceSeconds: 1 } },

@@ -60,6 +60,18 @@ export class AppProcess {
     await this.ask({ type: 'profile-stop', file }, 'profile-written');
   }
 
+  /**
+   * Stops the process from running (SIGSTOP) until `resume`: an app that is not being measured
+   * must not take CPU from the apps that are (timers, retried exports, collections).
+   */
+  pause(): void {
+    if (this.child.exitCode === null) this.child.kill('SIGSTOP');
+  }
+
+  resume(): void {
+    if (this.child.exitCode === null) this.child.kill('SIGCONT');
+  }
+
   /** Asks the app to exit and waits for it. */
   async stop(): Promise<void> {
     if (this.child.exitCode !== null) return;

@@ -21,7 +21,7 @@ type Progress = (line: string) => void;
  * Runs rounds; each round takes the routes in a fresh random order and loads every app serving a
  * route at the same time, each from its own load generator with the same fixed load, so whatever
  * else the machine does in that moment falls on all of them alike and ratios pair within a
- * round. Around each run the app measures its own CPU time and finished requests (exporting apps
+ * round; the apps not serving the route are paused meanwhile. Around each run the app measures its own CPU time and finished requests (exporting apps
  * flush before the window closes, so the window pays for exporting its spans); its own sink's new
  * spans give spans per request. After each round every app's memory is read after full
  * collections, outside the windows. Every `restartEveryRounds` rounds all apps are replaced by
@@ -83,8 +83,16 @@ export async function runHttpBench(fixture: HttpFixture, settings: HttpSettings,
     }
     for (const route of shuffled(ROUTES)) {
       const modes = ROUTE_MODES[route];
-      const samples = await Promise.all(modes.map((mode) => measure(route, mode)));
-      modes.forEach((mode, i) => result.runs[route][mode]?.push(samples[i]));
+      // The other apps are paused meanwhile: their background work (retried exports, timers,
+      // collections) would otherwise land on some of the measured apps more than on others.
+      const idle = APP_MODES.filter((mode) => !modes.includes(mode));
+      for (const mode of idle) apps[mode].pause();
+      try {
+        const samples = await Promise.all(modes.map((mode) => measure(route, mode)));
+        modes.forEach((mode, i) => result.runs[route][mode]?.push(samples[i]));
+      } finally {
+        for (const mode of idle) apps[mode].resume();
+      }
     }
     const settled = await Promise.all(APP_MODES.map((mode) => apps[mode].memory()));
     APP_MODES.forEach((mode, i) => result.memory[mode].push(settled[i]));
