@@ -21,14 +21,14 @@ type Progress = (line: string) => void;
  * Runs rounds; each round takes the routes in a fresh random order and loads every app serving a
  * route at the same time, each from its own load generator with the same fixed load, so whatever
  * else the machine does in that moment falls on all of them alike and ratios pair within a
- * round; the apps not serving the route are paused meanwhile. Around each run the app measures its own CPU time and finished requests (exporting apps
- * flush before the window closes, so the window pays for exporting its spans); its own sink's new
- * spans give spans per request. After each round every app's memory is read after full
- * collections, outside the windows. Every `restartEveryRounds` rounds all apps are replaced by
- * fresh processes, so a process's own bias (where the scheduler put it, how its code was
- * compiled) varies across rounds instead of running through the phase. Rounds continue past
- * `minRounds` until every tracked ratio's 95% interval is within `halfWidth`, or `maxRounds` or
- * `maxSeconds` is reached.
+ * round; the apps not serving the route are paused meanwhile. Around each run the app measures
+ * its own CPU time and finished requests (exporting apps flush before the window closes, so the
+ * window pays for exporting its spans); its own sink's new spans give spans per request. After
+ * each round every app's memory is read after full collections, outside the windows. Every
+ * `restartEveryRounds` rounds all apps are replaced by fresh processes, so a process's own bias
+ * (where the scheduler put it, how its code was compiled) varies across rounds instead of running
+ * through the phase. Rounds continue past `minRounds` until every tracked ratio's 95% interval is
+ * within `halfWidth`, or `maxRounds` or `maxSeconds` is reached.
  */
 export async function runHttpBench(fixture: HttpFixture, settings: HttpSettings, progress: Progress): Promise<HttpResult> {
   const { apps, sinks, loads } = fixture;
