@@ -35,7 +35,10 @@ export class SpanSink {
       this.contentTypes.add(contentType);
       const protobuf = contentType === 'application/x-protobuf';
       this.spans += protobuf ? countProtobufSpans(body) : countJsonSpans(body);
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      // OTLP/HTTP: "MUST use the same Content-Type in the response as it received in the request";
+      // a full success is an ExportTraceServiceResponse with no field set, which in protobuf is
+      // zero bytes. (Answering JSON to a protobuf export made the SDK warn on every batch.)
+      response.writeHead(200, { 'content-type': contentType }).end(protobuf ? '' : '{}');
     });
   });
 
