@@ -4,7 +4,7 @@ import type { MemoryConfig } from './memory/memory-result.js';
 import type { RoundSettings } from './micro/rounds.js';
 import type { SliceSettings } from './profile/profiler.js';
 
-/** How long each phase runs: the full run (about 35 minutes on 2 cores) or the quick smoke run. */
+/** How long each phase runs: the full run (about 50 minutes on 2 cores) or the quick smoke run. */
 export interface BenchSettings {
   quick: boolean;
   micro: Omit<RoundSettings, 'chunk'> & { halfWidth: number };
@@ -16,7 +16,7 @@ export interface BenchSettings {
 
 const FULL: BenchSettings = {
   quick: false,
-  micro: { minRounds: 10, maxRounds: 400, maxSeconds: 120, warmupMillis: 300, caseMillis: 20, halfWidth: 0.02 },
+  micro: { minRounds: 10, maxRounds: 1000, maxSeconds: 240, warmupMillis: 300, caseMillis: 20, halfWidth: 0.02 },
   memory: { calls: 5000, rounds: 7, warmupBatches: 10 },
   http: {
     connections: 4,
@@ -25,7 +25,8 @@ const FULL: BenchSettings = {
     minRounds: 5,
     maxRounds: 300,
     restartEveryRounds: 3,
-    maxSeconds: 1500,
+    // About 60 blocks: process bias (≈4-5% per block) and round noise need that many for ±2%.
+    maxSeconds: 2400,
     halfWidth: 0.02,
   },
   profile: { micro: { slices: 3, sliceSeconds: 0.5 }, app: { slices: 3, sliceSeconds: 1 } },
