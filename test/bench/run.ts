@@ -13,7 +13,7 @@ import { takeProfiles } from './profile/take-profiles.js';
 import { analyzeHttp } from './report/http-analysis.js';
 import { analyzeMemory, analyzeMicro } from './report/micro-analysis.js';
 import { renderReport } from './report/render-report.js';
-import { checkTargets, FULL_PROFILES, QUICK_PROFILES } from './report/targets.js';
+import { checkTargets, fullProfiles, quickProfiles } from './report/targets.js';
 import { benchFile, runChild } from './support/child.js';
 import { describeEnvironment } from './support/environment.js';
 
@@ -21,14 +21,19 @@ import { describeEnvironment } from './support/environment.js';
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const appDist = join(repoRoot, 'dist/apps/lift-sys');
 const cli = parseCli(process.argv.slice(2));
-
-/** Node binary of a major version, from the npm registry's `node` package (cached; see test/node-binaries.mjs). */
-const nodeBinary = (major: number): string =>
-  execFileSync(process.execPath, [join(repoRoot, 'test/node-binaries.mjs'), String(major)], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  }).trim();
 const majorOf = (version: string): number => Number(version.slice(1).split('.')[0]);
+
+/**
+ * Node binary of a major version: this process's own for its version, else from the npm
+ * registry's `node` package (cached; see test/node-binaries.mjs).
+ */
+const nodeBinary = (major: number): string =>
+  major === majorOf(process.version)
+    ? process.execPath
+    : execFileSync(process.execPath, [join(repoRoot, 'test/node-binaries.mjs'), String(major)], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+      }).trim();
 
 // The whole run moves to the chosen Node version: every child is forked from the same binary.
 if (cli.node !== undefined && majorOf(process.version) !== cli.node) {
@@ -88,12 +93,17 @@ try {
   const disabledRun = { result: disabled, rows: analyzeMicro(disabled) };
   const httpAnalysis = analyzeHttp(http);
   const targets = checkTargets({ enabled: enabledRuns, disabled: disabledRun, http: httpAnalysis });
-  const profiles = await takeProfiles(settings.quick ? QUICK_PROFILES : FULL_PROFILES, {
+  const runMajor = majorOf(process.version);
+  const planned = settings.quick
+    ? quickProfiles(runMajor)
+    : fullProfiles([...new Set([OLDEST_NODE_MAJOR, runMajor])].sort((a, b) => a - b));
+  const profiles = await takeProfiles(planned, {
     fixture,
     http: settings.http,
     ...settings.profile,
     repoRoot,
     childEnv,
+    nodeBinary,
     progress,
   });
   const report = renderReport({

@@ -25,15 +25,21 @@ export interface MicroProfileResult {
   files: string[];
 }
 
-/** Profiles `@Traced` and a baseline variant, interleaved in one process; `units` counts the calls made while profiling. */
+/**
+ * Profiles `@Traced` and a baseline variant, interleaved in one process run by `execPath`;
+ * `units` counts the calls made while profiling.
+ */
 export async function profileMicroPair(
-  target: Pick<MicroProfileConfig, 'tracing' | 'kind'>,
+  target: Pick<MicroProfileConfig, 'tracing' | 'kind'> & { node: number },
   baseline: Variant,
   slices: SliceSettings,
   repoRoot: string,
-  env: NodeJS.ProcessEnv,
+  child: { env: NodeJS.ProcessEnv; execPath: string },
 ): Promise<{ subject: ProfiledRun; baseline: ProfiledRun }> {
-  const filePrefix = profileFile(`micro-${target.tracing}-${target.kind}-vs-${baseline}`).replace(/\.cpuprofile$/, '');
+  const filePrefix = profileFile(`micro-node${target.node}-${target.tracing}-${target.kind}-vs-${baseline}`).replace(
+    /\.cpuprofile$/,
+    '',
+  );
   const config: MicroProfileConfig = {
     tracing: target.tracing,
     kind: target.kind,
@@ -42,7 +48,7 @@ export async function profileMicroPair(
     warmupSeconds: 2 * slices.sliceSeconds,
     filePrefix,
   };
-  const results = await runChild<MicroProfileResult[]>({ entry: 'profile/profile-main.js', config, env });
+  const results = await runChild<MicroProfileResult[]>({ entry: 'profile/profile-main.js', config, ...child });
   const [subject, base] = results.map((result): ProfiledRun => ({
     label: VARIANT_LABELS[result.variant],
     summary: mergeSummaries(result.files.map((file) => summarizeProfile(file, repoRoot))),

@@ -12,6 +12,8 @@ export interface ProfileContext {
   app: SliceSettings;
   repoRoot: string;
   childEnv: (extra?: NodeJS.ProcessEnv) => NodeJS.ProcessEnv;
+  /** The Node binary of a major version, for method profiles on another version than the run's. */
+  nodeBinary: (major: number) => string;
   progress: (line: string) => void;
 }
 
@@ -23,13 +25,10 @@ export async function takeProfiles(planned: PlannedProfile[], context: ProfileCo
     try {
       const comparison =
         request.type === 'micro'
-          ? await profileMicroPair(
-              request,
-              request.baseline,
-              context.micro,
-              context.repoRoot,
-              context.childEnv(request.tracing === 'disabled' ? { HONEYCOMB_ENABLED: 'false' } : {}),
-            )
+          ? await profileMicroPair(request, request.baseline, context.micro, context.repoRoot, {
+              env: context.childEnv(request.tracing === 'disabled' ? { HONEYCOMB_ENABLED: 'false' } : {}),
+              execPath: context.nodeBinary(request.node),
+            })
           : await profileAppPair(
               context.fixture,
               [request.mode, request.baseline],
@@ -47,6 +46,6 @@ export async function takeProfiles(planned: PlannedProfile[], context: ProfileCo
 
 function describe(request: ProfileRequest): string {
   return request.type === 'micro'
-    ? `@Traced ${request.kind} vs ${request.baseline}, tracing ${request.tracing}`
+    ? `@Traced ${request.kind} vs ${request.baseline}, tracing ${request.tracing}, Node ${request.node}`
     : `app ${request.mode} vs ${request.baseline} on ${request.route}`;
 }

@@ -7,7 +7,7 @@ import { httpOverheadSection, outageSection } from './http-section.js';
 import { fixed, table, verdict } from './markdown.js';
 import { findRow, type MemoryRow, type MicroRow } from './micro-analysis.js';
 import { disabledMicroSection, enabledMicroSection, memorySection } from './micro-section.js';
-import { profilesSection, type ProfileOutcome } from './profile-section.js';
+import { profilesSection, remainingGaps, type ProfileOutcome } from './profile-section.js';
 import type { TargetCheck } from './targets.js';
 
 export interface ReportInput {
@@ -48,8 +48,8 @@ export function renderReport(input: ReportInput): string {
         ['CPU', `${env.cpu}, ${env.cores} cores`],
         ['memory', `${fixed(env.memoryGiB, 1)} GiB`],
         ['OS', env.os],
-        ['Node.js (HTTP, memory, profiles)', env.node],
-        ['Node.js (decorator micro-benchmark)', input.enabled.map((entry) => entry.result.node).join(', ')],
+        ['Node.js (HTTP, memory, app profiles)', env.node],
+        ['Node.js (decorator micro-benchmark and profiles)', input.enabled.map((entry) => entry.result.node).join(', ')],
         ['commit', env.commit],
         ['load average (1/5/15 min) at start', env.loadAtStart.map((load) => fixed(load, 2)).join(' / ')],
         ['load average (1/5/15 min) at end', env.loadAtEnd.map((load) => fixed(load, 2)).join(' / ')],
@@ -77,6 +77,10 @@ export function renderReport(input: ReportInput): string {
     ),
     '',
     `${met} of ${input.targets.length} targets met. "Interval agrees": the whole 95% interval lies on the same side of the limit as the estimate; "no" means more rounds (or a quieter machine) are needed to settle that verdict.`,
+    '',
+    '### Remaining gaps',
+    '',
+    remainingGaps(input.targets, input.profiles),
     '',
     '## 1. Decorator micro-benchmark',
     '',
@@ -140,5 +144,5 @@ const METHOD_OUTAGE = [
 ].join('\n');
 
 const METHOD_PROFILE = [
-  "In a full run the benchmark profiles every decorated-method case against the hand-written span and every traced app against its baseline (in quick mode: a fixed sample), in alternating slices so drift in machine load falls on both alike, with V8's sampling profiler (the one behind `node --cpu-prof`, started through `node:inspector` after warm-up; every 100 µs for methods, 500 µs for the app, where finer sampling slows it down). Self time is divided by the calls or requests made while profiling and compared per area and per function. Library frames are mapped back to `libs/observability/src` through the build's source maps. V8 inlines small functions into their callers, so self time can move between a function and its callees: read the areas as well as the functions. Profiles are written to `dist/bench/profiles/` and open in Chrome DevTools.",
+  "In a full run the benchmark profiles every decorated-method case against the hand-written span, on each Node version the decorator targets name, and every traced app against its baseline (in quick mode: a fixed sample), in alternating slices so drift in machine load falls on both alike, with V8's sampling profiler (the one behind `node --cpu-prof`, started through `node:inspector` after warm-up; every 100 µs for methods, 500 µs for the app, where finer sampling slows it down). Self time is divided by the calls or requests made while profiling and compared per area and per function. Library frames are mapped back to `libs/observability/src` through the build's source maps. V8 inlines small functions into their callers, so self time can move between a function and its callees: read the areas as well as the functions. Profiles are written to `dist/bench/profiles/` and open in Chrome DevTools.",
 ].join('\n');

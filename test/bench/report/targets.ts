@@ -13,6 +13,8 @@ export interface MicroProfileRequest {
   tracing: 'enabled' | 'disabled';
   kind: MethodKind;
   baseline: Variant;
+  /** The Node major version the profile runs on (the decorator targets name more than one). */
+  node: number;
 }
 export interface AppProfileRequest {
   type: 'app';
@@ -29,9 +31,14 @@ export interface TargetCheck {
   met: boolean;
   /** Whether the whole interval lies on the same side of the limit as the estimate. */
   decisive: boolean;
+  /** The profiles that show where the measured cost goes (both stacks' for a comparison between them). */
+  explainedBy: ProfileRequest[];
 }
 
 const MB = 2 ** 20;
+const LIGHT_ROUTE: Route = 'GET /api/orders/:sku';
+/** The two tracing stacks the light fixture compares, each profiled against the disabled app. */
+const LIGHT_STACKS = ['light-library', 'light-otel'] as const satisfies readonly AppMode[];
 
 /** Tracing-enabled micro results per Node version, the tracing-disabled one, and the HTTP analysis. */
 export interface TargetInput {
@@ -43,7 +50,13 @@ export interface TargetInput {
 /** Every target from the issue, judged on the estimate; `decisive` says whether its interval agrees. */
 export function checkTargets({ enabled, disabled, http }: TargetInput): TargetCheck[] {
   const checks: TargetCheck[] = [];
-  const atMost = (target: string, limit: number, estimate: Estimate | undefined, show: (e: Estimate) => string, unit = '') => {
+  const atMost = (
+    target: string,
+    limit: number,
+    estimate: Estimate | undefined,
+    show: (e: Estimate) => string,
+    { unit = '', explainedBy = [] }: { unit?: string; explainedBy?: ProfileRequest[] } = {},
+  ) => {
     const value = estimate ?? { value: Number.NaN, low: Number.NaN, high: Number.NaN, n: 0 };
     checks.push({
       target,
@@ -51,6 +64,7 @@ export function checkTargets({ enabled, disabled, http }: TargetInput): TargetCh
       measured: show(value),
       met: value.value <= limit,
       decisive: value.value <= limit ? value.high <= limit : value.low > limit,
+      explainedBy,
     });
   };
   const atLeast = (target: string, limit: number, estimate: Estimate) =>
@@ -60,6 +74,7 @@ export function checkTargets({ enabled, disabled, http }: TargetInput): TargetCh
       measured: ratioWithInterval(estimate),
       met: estimate.value >= limit,
       decisive: estimate.value >= limit ? estimate.low >= limit : estimate.high < limit,
+      explainedBy: [],
     });
 
   for (const { result, rows } of enabled) {
@@ -72,6 +87,7 @@ export function checkTargets({ enabled, disabled, http }: TargetInput): TargetCh
         limit,
         findRow(rows, 'traced', kind)?.vsManual,
         ratioWithInterval,
+        { explainedBy: [{ type: 'micro', tracing: 'enabled', kind, baseline: 'manual', node: nodeMajor(result.node) }] },
       );
     }
   }
@@ -90,17 +106,27 @@ export function checkTargets({ enabled, disabled, http }: TargetInput): TargetCh
       25,
       findRow(disabled.rows, 'traced', kind)?.addedNs,
       (e) => `${signedWithInterval(e)} ns`,
-      ' ns',
+      { unit: ' ns' },
     );
   }
   for (const row of http.overhead.filter((entry) => entry.mode === 'healthy')) {
-    atMost(`CPU per request traced / disabled, ${row.route}`, 1.05, row.cpu, ratioWithInterval);
+    atMost(`CPU per request traced / disabled, ${row.route}`, 1.05, row.cpu, ratioWithInterval, {
+      explainedBy: [{ type: 'app', mode: 'healthy', route: row.route, baseline: 'disabled' }],
+    });
   }
   atMost(
     'light fixture: CPU added per request, this library / standard OpenTelemetry stack',
     0.6,
     http.addedVsOtel,
     ratioWithInterval,
+    {
+      explainedBy: LIGHT_STACKS.map((mode): ProfileRequest => ({
+        type: 'app',
+        mode,
+        route: LIGHT_ROUTE,
+        baseline: 'light-disabled',
+      })),
+    },
   );
   for (const row of http.outage) {
     atLeast(`outage (${row.mode}) throughput capacity / healthy (from CPU per request), ${row.route}`, 0.95, row.capacity);
@@ -118,7 +144,7 @@ export function checkTargets({ enabled, disabled, http }: TargetInput): TargetCh
       10,
       inMegabytes(entry.settledHeapVsHealthy),
       (e) => `${signedWithInterval(e)} MB`,
-      ' MB',
+      { unit: ' MB' },
     );
   }
   return checks;
@@ -130,30 +156,51 @@ export interface PlannedProfile {
   reason: string;
 }
 
-/** A full run profiles every decorated-method case against the hand-written span, and every traced app against its baseline. */
-export const FULL_PROFILES: PlannedProfile[] = [
-  ...METHOD_KINDS.map((kind): PlannedProfile => ({
-    request: { type: 'micro', tracing: 'enabled', kind, baseline: 'manual' },
-    reason: 'hot path of the decorator',
-  })),
-  ...(
-    [
-      ['healthy', 'POST /api/spec-sessions', 'disabled'],
-      ['healthy', 'GET /api/spec-sessions/:id', 'disabled'],
-      ['light-library', 'GET /api/orders/:sku', 'light-disabled'],
-      ['light-otel', 'GET /api/orders/:sku', 'light-disabled'],
-    ] as const
-  ).map(([mode, route, baseline]): PlannedProfile => ({
-    request: { type: 'app', mode, route, baseline },
-    reason: 'per-request cost of tracing',
-  })),
-];
+/**
+ * A full run profiles every decorated-method case against the hand-written span on each Node
+ * version the decorator targets name (`nodes`), and every traced app against its baseline.
+ */
+export function fullProfiles(nodes: readonly number[]): PlannedProfile[] {
+  return [
+    ...nodes.flatMap((node) =>
+      METHOD_KINDS.map((kind): PlannedProfile => ({
+        request: { type: 'micro', tracing: 'enabled', kind, baseline: 'manual', node },
+        reason: 'hot path of the decorator',
+      })),
+    ),
+    ...(
+      [
+        ['healthy', 'POST /api/spec-sessions', 'disabled'],
+        ['healthy', 'GET /api/spec-sessions/:id', 'disabled'],
+        ...LIGHT_STACKS.map((mode) => [mode, LIGHT_ROUTE, 'light-disabled'] as const),
+      ] as const
+    ).map(([mode, route, baseline]): PlannedProfile => ({
+      request: { type: 'app', mode, route, baseline },
+      reason: 'per-request cost of tracing',
+    })),
+  ];
+}
 
-/** Quick mode profiles a fixed pair, so the profiling code always runs. */
-export const QUICK_PROFILES: PlannedProfile[] = [
-  { request: { type: 'micro', tracing: 'enabled', kind: 'async', baseline: 'manual' }, reason: 'quick-mode sample' },
-  {
-    request: { type: 'app', mode: 'healthy', route: 'GET /api/spec-sessions/:id', baseline: 'disabled' },
-    reason: 'quick-mode sample',
-  },
-];
+/** Quick mode profiles a fixed pair (the method on the run's own Node), so the profiling code always runs. */
+export function quickProfiles(node: number): PlannedProfile[] {
+  return [
+    { request: { type: 'micro', tracing: 'enabled', kind: 'async', baseline: 'manual', node }, reason: 'quick-mode sample' },
+    {
+      request: { type: 'app', mode: 'healthy', route: 'GET /api/spec-sessions/:id', baseline: 'disabled' },
+      reason: 'quick-mode sample',
+    },
+  ];
+}
+
+/** Whether two requests name the same profile. */
+export function sameProfile(a: ProfileRequest, b: ProfileRequest): boolean {
+  if (a.type === 'micro' && b.type === 'micro') {
+    return a.tracing === b.tracing && a.kind === b.kind && a.baseline === b.baseline && a.node === b.node;
+  }
+  return a.type === 'app' && b.type === 'app' && a.mode === b.mode && a.route === b.route && a.baseline === b.baseline;
+}
+
+/** The major version in a Node version label such as `v20.20.2 (LTS Iron)`. */
+export function nodeMajor(label: string): number {
+  return Number(/^v(\d+)\./.exec(label)?.[1] ?? Number.NaN);
+}
