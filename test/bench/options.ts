@@ -25,7 +25,8 @@ const FULL: BenchSettings = {
     minRounds: 5,
     maxRounds: 300,
     restartEveryRounds: 3,
-    // About 60 blocks: process bias (≈4-5% per block) and round noise need that many for ±2%.
+    // About 60 blocks: enough for ±2% on the sample app's ratios; the light fixture's, noisier
+    // per round and per process, reach about ±2.5% (docs/PERFORMANCE.md, section 3).
     maxSeconds: 2400,
     halfWidth: 0.02,
   },
