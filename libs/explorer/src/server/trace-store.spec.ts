@@ -9,6 +9,11 @@ const otlp = (spans: ReadableSpan[]): OtlpTraceRequest =>
   JSON.parse(new TextDecoder().decode(JsonTraceSerializer.serializeRequest(spans)));
 const traceIdOf = (spans: ReadableSpan[]): string => spans[0]!.spanContext().traceId;
 
+async function clockTick(): Promise<void> {
+  const before = Date.now();
+  while (Date.now() === before) await new Promise((resolve) => setTimeout(resolve, 1));
+}
+
 describe('TraceStore', () => {
   it('filters the list by service, span name, attribute, errors and trace id prefix', () => {
     const store = new TraceStore(1000);
@@ -36,9 +41,11 @@ describe('TraceStore', () => {
     expect(store.list().services).toEqual(['api', 'inference']);
   });
 
-  it('lists newest first and names a trace by its root span even when the root arrives last', () => {
+  it('lists newest first and names a trace by its root span even when the root arrives last', async () => {
     const store = new TraceStore(1000);
     const older = twoServiceTrace();
+    // The SDK stamps a span's start with Date.now(): two traces made in the same millisecond tie.
+    await clockTick();
     const newer = twoServiceTrace();
     const root = newer.find((span) => !span.parentSpanContext)!;
     store.add(otlp(older));
