@@ -15,20 +15,19 @@ import { analyzeMemory, analyzeMicro } from './report/micro-analysis.js';
 import { renderReport } from './report/render-report.js';
 import { checkTargets, fullProfiles, quickProfiles } from './report/targets.js';
 import { benchFile, runChild } from './support/child.js';
-import { describeEnvironment } from './support/environment.js';
+import { describeEnvironment, nodeMajor } from './support/environment.js';
 
 /** `npm run bench [-- --quick] [--out file] [--node 24|current]`: every phase in its own process, then the report. */
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const appDist = join(repoRoot, 'dist/apps/lift-sys');
 const cli = parseCli(process.argv.slice(2));
-const majorOf = (version: string): number => Number(version.slice(1).split('.')[0]);
 
 /**
  * Node binary of a major version: this process's own for its version, else from the npm
  * registry's `node` package (cached; see test/node-binaries.mjs).
  */
 const nodeBinary = (major: number): string =>
-  major === majorOf(process.version)
+  major === nodeMajor(process.version)
     ? process.execPath
     : execFileSync(process.execPath, [join(repoRoot, 'test/node-binaries.mjs'), String(major)], {
         encoding: 'utf8',
@@ -36,7 +35,7 @@ const nodeBinary = (major: number): string =>
       }).trim();
 
 // The whole run moves to the chosen Node version: every child is forked from the same binary.
-if (cli.node !== undefined && majorOf(process.version) !== cli.node) {
+if (cli.node !== undefined && nodeMajor(process.version) !== cli.node) {
   const binary = nodeBinary(cli.node);
   const rerun = spawnSync(binary, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exit(rerun.status ?? 1);
@@ -71,7 +70,7 @@ const micro = (tracing: MicroConfig['tracing'], chunk: number, execPath = proces
 };
 // The decorator targets name the oldest supported line as well as the one this run is on.
 const oldest =
-  !settings.quick && majorOf(process.version) !== OLDEST_NODE_MAJOR
+  !settings.quick && nodeMajor(process.version) !== OLDEST_NODE_MAJOR
     ? [await micro('enabled', 256, nodeBinary(OLDEST_NODE_MAJOR))]
     : [];
 const enabled = [...oldest, await micro('enabled', 256)];
@@ -93,7 +92,7 @@ try {
   const disabledRun = { result: disabled, rows: analyzeMicro(disabled) };
   const httpAnalysis = analyzeHttp(http);
   const targets = checkTargets({ enabled: enabledRuns, disabled: disabledRun, http: httpAnalysis });
-  const runMajor = majorOf(process.version);
+  const runMajor = nodeMajor(process.version);
   const planned = settings.quick
     ? quickProfiles(runMajor)
     : fullProfiles([...new Set([OLDEST_NODE_MAJOR, runMajor])].sort((a, b) => a - b));

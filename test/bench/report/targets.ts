@@ -1,6 +1,7 @@
 import type { AppMode, Route } from '../http/http-result.js';
 import { METHOD_KINDS, type MethodKind, type Variant } from '../micro/targets/bench-target.js';
 import type { MicroResult } from '../micro/micro-result.js';
+import { nodeMajor } from '../support/environment.js';
 import type { Estimate } from '../support/stats.js';
 import type { HttpAnalysis } from './http-analysis.js';
 import { fixed, ratioWithInterval, signedWithInterval } from './markdown.js';
@@ -198,9 +199,4 @@ export function sameProfile(a: ProfileRequest, b: ProfileRequest): boolean {
     return a.tracing === b.tracing && a.kind === b.kind && a.baseline === b.baseline && a.node === b.node;
   }
   return a.type === 'app' && b.type === 'app' && a.mode === b.mode && a.route === b.route && a.baseline === b.baseline;
-}
-
-/** The major version in a Node version label such as `v20.20.2 (LTS Iron)`. */
-export function nodeMajor(label: string): number {
-  return Number(/^v(\d+)\./.exec(label)?.[1] ?? Number.NaN);
 }

@@ -55,6 +55,11 @@ export function nodeVersionLabel(): string {
   return process.release.lts === undefined ? process.version : `${process.version} (LTS ${process.release.lts})`;
 }
 
+/** The major version in `process.version` or in a label such as `v20.20.2 (LTS Iron)`. */
+export function nodeMajor(version: string): number {
+  return Number(/^v(\d+)\./.exec(version)?.[1] ?? Number.NaN);
+}
+
 function versionAt(dir: string): string {
   try {
     return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
