@@ -68,7 +68,7 @@ function compare(request: ProfileRequest, subject: ProfiledRun, baseline: Profil
 const comparisonOf = ({ request, comparison }: ProfileOutcome): ProfileComparison | undefined =>
   comparison && compare(request, comparison.subject, comparison.baseline);
 
-const librarySelf = (profile: ProfileComparison): number => profile.library.reduce((sum, { time }) => sum + time, 0);
+const librarySelf = (profile: ProfileComparison): number => profile.areas.find((row) => row.area === LIBRARY_AREA)?.after ?? 0;
 
 /** One line per profile: CPU added over the baseline, the library's own share, and its three costliest functions. */
 function hotSpots(outcomes: ProfileOutcome[]): string {
@@ -106,12 +106,11 @@ function profileBlock(outcome: ProfileOutcome): string {
   const profile = comparisonOf(outcome);
   if (profile === undefined) return `${heading}\n\nNo profile: ${error ?? 'unknown error'}`;
   const { subject, baseline, unit } = profile;
-  const libraryArea = profile.areas.find((row) => row.area === LIBRARY_AREA)?.after ?? 0;
   return [
     heading,
     '',
     `CPU per unit of work: ${baseline.label} ${fixed(profile.busyBaseline)} ${unit}, ${subject.label} ${fixed(profile.busySubject)} ${unit} ` +
-      `(${signed(profile.busySubject - profile.busyBaseline)}); of which self time in \`${LIBRARY_AREA}\`: ${fixed(libraryArea)} ${unit}. ` +
+      `(${signed(profile.busySubject - profile.busyBaseline)}); of which self time in \`${LIBRARY_AREA}\`: ${fixed(librarySelf(profile))} ${unit}. ` +
       `Profiled in alternating slices: ${subject.units} and ${baseline.units} ${request.type === 'micro' ? 'calls' : 'requests'}.`,
     '',
     table(
