@@ -3,7 +3,7 @@ import { profileFile } from '../profile/cpu-profiler.js';
 import type { ProfiledRun } from '../profile/profiled-run.js';
 import type { SliceSettings } from '../profile/profiler.js';
 import type { HttpFixture } from './http-apps.js';
-import { APP_MODE_LABELS, type AppMode, type HttpSettings, type Route } from './http-result.js';
+import { APP_MODE_LABELS, LIGHT_ROUTE, type AppMode, type HttpSettings, type Route } from './http-result.js';
 import { createSession, routeRequest } from './route-requests.js';
 
 /**
@@ -18,9 +18,7 @@ export async function profileAppPair(
   repoRoot: string,
 ): Promise<{ subject: ProfiledRun; baseline: ProfiledRun }> {
   const modes = [subjectMode, baselineMode];
-  const sessions = await Promise.all(
-    modes.map((mode) => (route === 'GET /api/orders/:sku' ? '' : createSession(fixture.apps[mode]))),
-  );
+  const sessions = await Promise.all(modes.map((mode) => (route === LIGHT_ROUTE ? '' : createSession(fixture.apps[mode]))));
   const summaries: ProfileSummary[][] = [[], []];
   const units = [0, 0];
   for (let slice = 0; slice < settings.slices; slice++) {

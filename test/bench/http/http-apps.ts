@@ -18,8 +18,8 @@ export interface HttpFixture {
   apps: Record<AppMode, AppProcess>;
   /** Each mode's library warnings over every process it has had, the current one included. */
   stats(): Promise<Record<AppMode, AppStats>>;
-  /** Stops every app, then starts a fresh process for each, forked in a random order. */
-  restartApps(): Promise<void>;
+  /** Stops the apps of `modes`, then starts a fresh process for each, forked in a random order. */
+  restartApps(modes: readonly AppMode[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -60,8 +60,12 @@ function appLaunch(mode: AppMode, endpoints: Endpoints, appDist: string): { entr
 }
 
 /** Starts one process per mode, forked in a random order so no mode always starts first. */
-async function startApps(endpoints: Endpoints, appDist: string): Promise<Record<AppMode, AppProcess>> {
-  const order = shuffled(APP_MODES);
+async function startApps(
+  modes: readonly AppMode[],
+  endpoints: Endpoints,
+  appDist: string,
+): Promise<Partial<Record<AppMode, AppProcess>>> {
+  const order = shuffled(modes);
   const started = await Promise.allSettled(
     order.map((mode) => {
       const { entry, env } = appLaunch(mode, endpoints, appDist);
@@ -73,10 +77,7 @@ async function startApps(endpoints: Endpoints, appDist: string): Promise<Record<
     await Promise.all(started.map((result) => (result.status === 'fulfilled' ? result.value.stop() : undefined)));
     throw failure.reason;
   }
-  return Object.fromEntries(order.map((mode, i) => [mode, (started[i] as PromiseFulfilledResult<AppProcess>).value])) as Record<
-    AppMode,
-    AppProcess
-  >;
+  return Object.fromEntries(order.map((mode, i) => [mode, (started[i] as PromiseFulfilledResult<AppProcess>).value]));
 }
 
 const mapModes = <T>(modes: readonly AppMode[], value: (mode: AppMode) => T): Record<AppMode, T> =>
@@ -95,29 +96,36 @@ export async function startHttpFixture(appDist: string): Promise<HttpFixture> {
     for (const mode of APP_MODES) loads[mode].close();
     await Promise.all([...EXPORTING_MODES.map((mode) => sinks[mode].stop()), hanging.stop()]);
   };
-  const apps = await startApps(endpoints, appDist).catch(async (error: unknown) => {
+  const apps = (await startApps(APP_MODES, endpoints, appDist).catch(async (error: unknown) => {
     await stopEndpoints();
     throw error;
-  });
+  })) as Record<AppMode, AppProcess>;
   const earlierStats = mapModes(APP_MODES, (): AppStats => ({ warnings: 0, firstWarning: undefined }));
   const stopApps = () => Promise.all(APP_MODES.map((mode) => apps[mode].stop()));
+  /** The warnings of `modes` over every process each has had, the current one included. */
+  const totals = async (modes: readonly AppMode[]): Promise<Partial<Record<AppMode, AppStats>>> => {
+    const current = await Promise.all(modes.map((mode) => apps[mode].stats()));
+    return Object.fromEntries(
+      modes.map((mode, i) => {
+        const before = earlierStats[mode];
+        return [
+          mode,
+          { warnings: before.warnings + current[i].warnings, firstWarning: before.firstWarning ?? current[i].firstWarning },
+        ];
+      }),
+    );
+  };
   const fixture: HttpFixture = {
     sinks,
     loads,
     apps,
     async stats() {
-      const current = await Promise.all(APP_MODES.map((mode) => apps[mode].stats()));
-      return mapModes(APP_MODES, (mode) => {
-        const now = current[APP_MODES.indexOf(mode)];
-        const before = earlierStats[mode];
-        return { warnings: before.warnings + now.warnings, firstWarning: before.firstWarning ?? now.firstWarning };
-      });
+      return (await totals(APP_MODES)) as Record<AppMode, AppStats>;
     },
-    async restartApps() {
-      const totals = await fixture.stats();
-      await stopApps();
-      Object.assign(earlierStats, totals);
-      Object.assign(apps, await startApps(endpoints, appDist));
+    async restartApps(modes) {
+      Object.assign(earlierStats, await totals(modes));
+      await Promise.all(modes.map((mode) => apps[mode].stop()));
+      Object.assign(apps, await startApps(modes, endpoints, appDist));
     },
     async close() {
       await stopApps();

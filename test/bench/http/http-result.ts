@@ -30,6 +30,8 @@ export function isExportingMode(mode: AppMode): mode is ExportingMode {
 
 export const ROUTES = ['POST /api/spec-sessions', 'GET /api/spec-sessions/:id', 'GET /api/orders/:sku'] as const;
 export type Route = (typeof ROUTES)[number];
+/** The light fixture's route. */
+export const LIGHT_ROUTE = 'GET /api/orders/:sku' satisfies Route;
 
 const SAMPLE_APP: readonly AppMode[] = ['disabled', 'healthy', 'refused', 'hanging'];
 /** The apps that serve each route. */
@@ -68,10 +70,11 @@ export interface RunSample extends LoadResult {
 
 export interface HttpResult {
   settings: HttpSettings;
+  /** Rounds in which any route ran. */
   rounds: number;
-  /** Why the rounds stopped. */
-  stoppedBecause: string;
-  /** One sample per round, for every route and the modes serving it. */
+  /** Why each route's rounds stopped; a route stops on its own once its judged intervals are narrow enough. */
+  stoppedBecause: Record<Route, string>;
+  /** One sample per round the route ran in, for every route and the modes serving it. */
   runs: Record<Route, Partial<Record<AppMode, RunSample[]>>>;
   /** Settled memory of every app after each round. */
   memory: Record<AppMode, AppMemory[]>;

@@ -1,6 +1,6 @@
 import type { AppProcess } from './app-process.js';
 import type { LoadRequest } from './load-result.js';
-import type { Route } from './http-result.js';
+import { LIGHT_ROUTE, type Route } from './http-result.js';
 
 const USER_HEADER = { 'x-demo-user': 'bench-user' };
 const CREATE_BODY = JSON.stringify({ prompt: 'Write a function that returns the sum of two integers' });
@@ -26,7 +26,7 @@ export function routeRequest(
   sessionId: string,
   load: Pick<LoadRequest, 'connections' | 'durationSeconds'>,
 ): LoadRequest {
-  if (route === 'GET /api/orders/:sku') {
+  if (route === LIGHT_ROUTE) {
     return { ...load, url: `${app.url}/api/orders/sku-7?quantity=12`, method: 'GET', headers: {} };
   }
   return route === 'POST /api/spec-sessions'

@@ -1,5 +1,13 @@
 import type { AppStats } from '../http/app-protocol.js';
-import { ROUTE_MODES, ROUTES, type AppMode, type HttpResult, type Route, type RunSample } from '../http/http-result.js';
+import {
+  LIGHT_ROUTE,
+  ROUTE_MODES,
+  ROUTES,
+  type AppMode,
+  type HttpResult,
+  type Route,
+  type RunSample,
+} from '../http/http-result.js';
 import {
   meanEstimate,
   median,
@@ -54,9 +62,20 @@ export interface MemoryComparison {
   peakRssVsHealthy: Estimate | undefined;
 }
 
-export interface HttpAnalysis {
+/** How far one route's rounds went, and why they stopped. */
+export interface RouteProgress {
+  route: Route;
   rounds: number;
+  blocks: number;
+  /** The widest relative 95% half-width among the route's judged ratios. */
+  widestHalfWidth: number;
   stoppedBecause: string;
+}
+
+export interface HttpAnalysis {
+  /** Rounds in which any route ran. */
+  rounds: number;
+  routes: RouteProgress[];
   modes: ModeSummary[];
   /** Every traced app against tracing disabled on its route. */
   overhead: Comparison[];
@@ -70,8 +89,8 @@ export interface HttpAnalysis {
 const OVERHEAD: [Route, AppMode, AppMode][] = [
   ['POST /api/spec-sessions', 'healthy', 'disabled'],
   ['GET /api/spec-sessions/:id', 'healthy', 'disabled'],
-  ['GET /api/orders/:sku', 'light-library', 'light-disabled'],
-  ['GET /api/orders/:sku', 'light-otel', 'light-disabled'],
+  [LIGHT_ROUTE, 'light-library', 'light-disabled'],
+  [LIGHT_ROUTE, 'light-otel', 'light-disabled'],
 ];
 const OUTAGE: [Route, AppMode, AppMode][] = ROUTES.filter((route) => ROUTE_MODES[route].includes('healthy')).flatMap((route) =>
   (['refused', 'hanging'] as const).map((mode): [Route, AppMode, AppMode] => [route, mode, 'healthy']),
@@ -98,7 +117,7 @@ export function analyzeHttp(result: HttpResult): HttpAnalysis {
       p99: ratio('p99Millis'),
     };
   };
-  const light = (mode: AppMode) => pick(samples('GET /api/orders/:sku', mode), 'cpuMicrosPerRequest');
+  const light = (mode: AppMode) => pick(samples(LIGHT_ROUTE, mode), 'cpuMicrosPerRequest');
   const disabledLight = light('light-disabled');
   const healthyMemory = result.memory.healthy;
   const vsHealthy = (mode: AppMode, field: 'settledHeapBytes') =>
@@ -111,12 +130,30 @@ export function analyzeHttp(result: HttpResult): HttpAnalysis {
     );
   const peaks = (mode: AppMode): number[] => {
     // A round's peak for an app: the highest RSS over its runs on every route in that round.
+    // A route that stopped early has fewer runs; rounds after it count the routes still running.
     const perRoute = ROUTES.map((route) => samples(route, mode).map((run) => run.peakRssBytes));
-    return Array.from({ length: result.rounds }, (_, i) => Math.max(...perRoute.map((list) => list[i] ?? 0)));
+    const rounds = Math.max(...perRoute.map((list) => list.length));
+    return Array.from({ length: rounds }, (_, i) => Math.max(...perRoute.map((list) => list[i] ?? 0)));
   };
+  const overhead = OVERHEAD.map(compare);
+  const outage = OUTAGE.map(compare);
+  const addedVsOtel = meanEstimate(
+    pairedRatios(pairedDifferences(light('light-library'), disabledLight), pairedDifferences(light('light-otel'), disabledLight)),
+    block,
+  );
+  const judged = judgedEstimates(overhead, outage, addedVsOtel);
   return {
     rounds: result.rounds,
-    stoppedBecause: result.stoppedBecause,
+    routes: ROUTES.map((route) => {
+      const rounds = samples(route, ROUTE_MODES[route][0]).length;
+      return {
+        route,
+        rounds,
+        blocks: Math.ceil(rounds / block),
+        widestHalfWidth: widestOf(judged, route),
+        stoppedBecause: result.stoppedBecause[route],
+      };
+    }),
     modes: ROUTES.flatMap((route) =>
       ROUTE_MODES[route].map((mode) => {
         const runs = samples(route, mode);
@@ -134,15 +171,9 @@ export function analyzeHttp(result: HttpResult): HttpAnalysis {
         };
       }),
     ),
-    overhead: OVERHEAD.map(compare),
-    outage: OUTAGE.map(compare),
-    addedVsOtel: meanEstimate(
-      pairedRatios(
-        pairedDifferences(light('light-library'), disabledLight),
-        pairedDifferences(light('light-otel'), disabledLight),
-      ),
-      block,
-    ),
+    overhead,
+    outage,
+    addedVsOtel,
     memory: (['disabled', 'healthy', 'refused', 'hanging'] as const).map((mode) => {
       const outage = mode === 'refused' || mode === 'hanging';
       return {
@@ -157,12 +188,18 @@ export function analyzeHttp(result: HttpResult): HttpAnalysis {
   };
 }
 
-/** The widest relative 95% half-width among the ratios the targets judge: CPU per request, and capacity under outage. */
-export function widestTrackedHalfWidth(analysis: HttpAnalysis): number {
-  const tracked = [...analysis.overhead.map((row) => row.cpu), ...analysis.outage.map((row) => row.capacity)];
-  return Math.max(...tracked.map(relativeHalfWidth));
+/**
+ * The ratios the targets judge, each with its route: CPU per request against tracing disabled,
+ * capacity under outage, and the library's added CPU over the standard stack's on the light fixture.
+ */
+function judgedEstimates(overhead: Comparison[], outage: Comparison[], addedVsOtel: Estimate): [Route, Estimate][] {
+  return [
+    ...overhead.map((row): [Route, Estimate] => [row.route, row.cpu]),
+    ...outage.map((row): [Route, Estimate] => [row.route, row.capacity]),
+    [LIGHT_ROUTE, addedVsOtel],
+  ];
 }
 
-export function widestHalfWidth(result: HttpResult): number {
-  return widestTrackedHalfWidth(analyzeHttp(result));
+function widestOf(judged: [Route, Estimate][], route: Route): number {
+  return Math.max(...judged.filter(([of]) => of === route).map(([, estimate]) => relativeHalfWidth(estimate)));
 }

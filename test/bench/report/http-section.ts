@@ -1,6 +1,6 @@
 import { APP_MODE_LABELS as MODE_LABELS, type HttpSettings } from '../http/http-result.js';
 import type { Estimate } from '../support/stats.js';
-import { widestTrackedHalfWidth, type Comparison, type HttpAnalysis } from './http-analysis.js';
+import { type Comparison, type HttpAnalysis } from './http-analysis.js';
 import { count, fixed, megabytes, ratioWithInterval, signedWithInterval, table } from './markdown.js';
 
 /** The library's default `batch.maxQueueSize`, which the app keeps. */
@@ -45,11 +45,23 @@ export function httpOverheadSection(analysis: HttpAnalysis, settings: HttpSettin
       `${signedWithInterval(added(analysis, 'light-otel'))} µs; per round, the library's added CPU is ${ratioWithInterval(analysis.addedVsOtel)} of the stack's ` +
       '(mean of per-round ratios, 95% interval).',
     '',
-    `${count(analysis.rounds, 'round')} (${analysis.stoppedBecause}) of ${settings.durationSeconds} s per route, ${settings.connections} connections per app, ` +
-      `in ${count(Math.ceil(analysis.rounds / settings.restartEveryRounds), 'block')} of up to ${settings.restartEveryRounds} rounds, each served by fresh processes warmed up for ${settings.warmupSeconds} s per route. ` +
-      'Ratios: geometric mean of the per-round ratios with its 95% interval over the blocks. ' +
-      `The widest interval among the judged ratios (CPU per request, capacity under outage) is ±${fixed(widestTrackedHalfWidth(analysis) * 100, 1)}%, ` +
-      `against the ±${fixed(settings.halfWidth * 100, 0)}% the phase aims for.`,
+    `Rounds of ${settings.durationSeconds} s per route, ${settings.connections} connections per app, in blocks of up to ${count(settings.restartEveryRounds, 'round')}: ` +
+      `each block is served by fresh processes, warmed up for ${settings.warmupSeconds} s per route. ` +
+      'Ratios: geometric mean of the per-round ratios with its 95% interval over the blocks of rounds one set of processes served. ' +
+      "The judged ratios are CPU per request against tracing disabled, capacity under outage, and the library's added CPU over the standard stack's; " +
+      `each route runs until its judged intervals are all within ±${fixed(settings.halfWidth * 100, 0)}% (or a limit is reached), then stops, leaving the time to the routes still running ` +
+      `(${count(analysis.rounds, 'round')} in all).`,
+    '',
+    table(
+      ['route', 'rounds', 'blocks', 'widest judged interval', 'stopped because'],
+      analysis.routes.map((route) => [
+        route.route,
+        String(route.rounds),
+        String(route.blocks),
+        `±${fixed(route.widestHalfWidth * 100, 1)}%`,
+        route.stoppedBecause,
+      ]),
+    ),
   ].join('\n');
 }
 

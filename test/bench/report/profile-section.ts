@@ -1,4 +1,4 @@
-import { APP_MODE_LABELS } from '../http/http-result.js';
+import { APP_MODE_LABELS, LIGHT_ROUTE } from '../http/http-result.js';
 import { VARIANT_LABELS } from '../micro/targets/bench-target.js';
 import { LIBRARY_AREA, type FunctionTime } from '../profile/cpu-profile.js';
 import type { ProfiledRun } from '../profile/profiled-run.js';
@@ -16,7 +16,7 @@ const ROWS = 8;
 export function profileTitle(request: ProfileRequest): string {
   return request.type === 'micro'
     ? `\`@Traced\` ${request.kind} method vs ${VARIANT_LABELS[request.baseline]}, tracing ${request.tracing}, Node ${request.node}`
-    : `${request.route === 'GET /api/orders/:sku' ? 'light fixture' : 'lift-sys app'}, ${APP_MODE_LABELS[request.mode]} vs ${APP_MODE_LABELS[request.baseline]}, ${request.route}`;
+    : `${request.route === LIGHT_ROUTE ? 'light fixture' : 'lift-sys app'}, ${APP_MODE_LABELS[request.mode]} vs ${APP_MODE_LABELS[request.baseline]}, ${request.route}`;
 }
 
 export function profilesSection(outcomes: ProfileOutcome[]): string {

@@ -1,4 +1,4 @@
-import type { AppMode, Route } from '../http/http-result.js';
+import { LIGHT_ROUTE, type AppMode, type Route } from '../http/http-result.js';
 import { METHOD_KINDS, type MethodKind, type Variant } from '../micro/targets/bench-target.js';
 import type { MicroResult } from '../micro/micro-result.js';
 import { nodeMajor } from '../support/environment.js';
@@ -37,7 +37,6 @@ export interface TargetCheck {
 }
 
 const MB = 2 ** 20;
-const LIGHT_ROUTE: Route = 'GET /api/orders/:sku';
 /** The two tracing stacks the light fixture compares, each profiled against the disabled app. */
 const LIGHT_STACKS = ['light-library', 'light-otel'] as const satisfies readonly AppMode[];
 
