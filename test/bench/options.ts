@@ -1,13 +1,13 @@
 import { parseArgs } from 'node:util';
 import type { HttpSettings } from './http/http-result.js';
 import type { MemoryConfig } from './memory/memory-result.js';
-import type { RoundSettings } from './micro/rounds.js';
+import type { MicroSettings } from './micro/micro-result.js';
 import type { SliceSettings } from './profile/profiler.js';
 
 /** How long each phase runs: the full run (about 50 minutes on 2 cores) or the quick smoke run. */
 export interface BenchSettings {
   quick: boolean;
-  micro: Omit<RoundSettings, 'chunk'> & { halfWidth: number };
+  micro: MicroSettings;
   memory: MemoryConfig;
   http: HttpSettings;
   /** CPU profiles: alternating slices of the subject and its baseline. */
@@ -16,7 +16,16 @@ export interface BenchSettings {
 
 const FULL: BenchSettings = {
   quick: false,
-  micro: { minRounds: 10, maxRounds: 1000, maxSeconds: 240, warmupMillis: 300, caseMillis: 20, halfWidth: 0.02 },
+  // About 25 s a process (calibration, then 60 rounds of about 0.3 s): up to 12 processes in the budget.
+  micro: {
+    roundsPerProcess: 60,
+    minProcesses: 5,
+    maxProcesses: 40,
+    maxSeconds: 300,
+    warmupMillis: 300,
+    caseMillis: 20,
+    halfWidth: 0.02,
+  },
   memory: { calls: 5000, rounds: 7, warmupBatches: 10 },
   http: {
     connections: 4,
@@ -36,7 +45,16 @@ const FULL: BenchSettings = {
 
 const QUICK: BenchSettings = {
   quick: true,
-  micro: { minRounds: 3, maxRounds: 3, maxSeconds: 5, warmupMillis: 30, caseMillis: 2, halfWidth: 0.02 },
+  // Two processes, so the smoke test covers merging them.
+  micro: {
+    roundsPerProcess: 3,
+    minProcesses: 2,
+    maxProcesses: 2,
+    maxSeconds: 5,
+    warmupMillis: 30,
+    caseMillis: 2,
+    halfWidth: 0.02,
+  },
   memory: { calls: 500, rounds: 2, warmupBatches: 2 },
   http: {
     connections: 4,

@@ -8,6 +8,7 @@ import { startHttpFixture } from './http/http-apps.js';
 import { runHttpBench } from './http/http-bench.js';
 import type { MemoryResult } from './memory/memory-result.js';
 import type { MicroConfig, MicroResult } from './micro/micro-result.js';
+import { runMicroProcesses } from './micro/micro-processes.js';
 import { OLDEST_NODE_MAJOR, parseCli } from './options.js';
 import { takeProfiles } from './profile/take-profiles.js';
 import { analyzeHttp } from './report/http-analysis.js';
@@ -61,12 +62,13 @@ earlyFixture?.catch(() => {});
 
 const micro = (tracing: MicroConfig['tracing'], chunk: number, execPath = process.execPath): Promise<MicroResult> => {
   progress(`micro-benchmark, tracing ${tracing}${execPath === process.execPath ? '' : `, ${execPath}`}`);
-  return runChild<MicroResult>({
-    entry: 'micro/micro-main.js',
-    config: { ...settings.micro, chunk, tracing } satisfies MicroConfig,
-    env: childEnv(tracing === 'disabled' ? { HONEYCOMB_ENABLED: 'false' } : {}),
-    execPath,
-  });
+  const env = childEnv(tracing === 'disabled' ? { HONEYCOMB_ENABLED: 'false' } : {});
+  return runMicroProcesses(
+    settings.micro,
+    { chunk, tracing },
+    (config) => runChild<MicroResult>({ entry: 'micro/micro-main.js', config, env, execPath }),
+    progress,
+  );
 };
 // The decorator targets name the oldest supported line as well as the one this run is on.
 const oldest =

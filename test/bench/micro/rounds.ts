@@ -2,11 +2,8 @@ import { shuffled } from '../support/stats.js';
 import { runCase, type CaseSamples, type MicroCase } from './micro-case.js';
 
 export interface RoundSettings {
-  /** Rounds run whatever the spread. */
-  minRounds: number;
-  maxRounds: number;
-  /** Time budget for the measured rounds, in seconds. */
-  maxSeconds: number;
+  /** Rounds every process runs, whatever the spread: each process is one block of the same size. */
+  rounds: number;
   /** Warm-up time per case before calibration, in milliseconds. */
   warmupMillis: number;
   /** Target duration of one case in one round, in milliseconds. */
@@ -34,26 +31,21 @@ export async function calibrate(cases: MicroCase[], settings: RoundSettings, set
 }
 
 /**
- * Interleaved rounds: every round runs every case once, in a fresh random order, so drift in
- * machine load hits all cases alike and ratios can be paired within a round. After `minRounds`,
- * rounds stop once `precise(samples)` holds, or at `maxRounds` or `maxSeconds`.
+ * `settings.rounds` interleaved rounds: every round runs every case once, in a fresh random
+ * order, so drift in machine load hits all cases alike and ratios can be paired within a round.
  */
 export async function runRounds(
   cases: MicroCase[],
   settings: RoundSettings,
   betweenRounds: () => Promise<void>,
-  precise: (samples: CaseSamples[]) => boolean,
-): Promise<{ samples: CaseSamples[]; rounds: number }> {
+): Promise<CaseSamples[]> {
   const samples = cases.map((microCase) => ({ variant: microCase.variant, kind: microCase.kind, nsPerCall: [] as number[] }));
   const byCase = new Map(cases.map((microCase, i) => [microCase, samples[i]]));
-  const started = performance.now();
-  for (let round = 1; ; round++) {
+  for (let round = 0; round < settings.rounds; round++) {
     for (const microCase of shuffled(cases)) {
       byCase.get(microCase)?.nsPerCall.push(await runCase(microCase, microCase.iterations));
     }
     await betweenRounds();
-    if (round < settings.minRounds) continue;
-    const outOfTime = (performance.now() - started) / 1000 >= settings.maxSeconds;
-    if (round >= settings.maxRounds || outOfTime || precise(samples)) return { samples, rounds: round };
   }
+  return samples;
 }

@@ -8,6 +8,7 @@ import {
   pairedDifferences,
   pairedRatios,
   ratioEstimate,
+  relativeHalfWidth,
   type Estimate,
 } from '../support/stats.js';
 
@@ -16,10 +17,13 @@ export interface MicroRow {
   variant: Variant;
   medianNs: number;
   iqrNs: [number, number];
-  /** Geometric mean over rounds of this case's time divided by the other case's time in the same round, with its 95% interval. */
+  /**
+   * Geometric mean over rounds of this case's time divided by the other case's time in the same
+   * round, with its 95% interval over processes (each the mean of its rounds).
+   */
   vsManual: Estimate;
   vsNestjsOtel: Estimate;
-  /** Mean over rounds of this case's time minus the other case's in the same round, with its 95% interval. */
+  /** Mean over rounds of this case's time minus the other case's in the same round, with its 95% interval over processes. */
   addedNs: Estimate;
   addedVsManualNs: Estimate;
 }
@@ -33,19 +37,37 @@ export interface MemoryRow {
   retainedPerQueuedSpan: number;
 }
 
+function samplesOf(result: MicroResult): (variant: Variant, kind: MethodKind) => number[] {
+  return (variant, kind) => result.cases.find((entry) => entry.variant === variant && entry.kind === kind)?.nsPerCall ?? [];
+}
+
 export function analyzeMicro(result: MicroResult): MicroRow[] {
-  const samples = (variant: Variant, kind: MethodKind): number[] =>
-    result.cases.find((entry) => entry.variant === variant && entry.kind === kind)?.nsPerCall ?? [];
+  const samples = samplesOf(result);
+  // The rounds of one process share its bias (how V8 compiled each case there): one observation each.
+  const block = result.roundsPerProcess;
   return result.cases.map(({ variant, kind, nsPerCall }) => ({
     kind,
     variant,
     medianNs: median(nsPerCall),
     iqrNs: interquartile(nsPerCall),
-    vsManual: ratioEstimate(pairedRatios(nsPerCall, samples('manual', kind))),
-    vsNestjsOtel: ratioEstimate(pairedRatios(nsPerCall, samples('nestjs-otel', kind))),
-    addedNs: meanEstimate(pairedDifferences(nsPerCall, samples('plain', kind))),
-    addedVsManualNs: meanEstimate(pairedDifferences(nsPerCall, samples('manual', kind))),
+    vsManual: ratioEstimate(pairedRatios(nsPerCall, samples('manual', kind)), block),
+    vsNestjsOtel: ratioEstimate(pairedRatios(nsPerCall, samples('nestjs-otel', kind)), block),
+    addedNs: meanEstimate(pairedDifferences(nsPerCall, samples('plain', kind)), block),
+    addedVsManualNs: meanEstimate(pairedDifferences(nsPerCall, samples('manual', kind)), block),
   }));
+}
+
+/**
+ * The widest relative 95% half-width among the ratios the targets judge: `@Traced` against the
+ * hand-written span with tracing enabled, against the plain method with it disabled.
+ */
+export function widestJudgedMicroHalfWidth(result: MicroResult): number {
+  const reference = result.tracingEnabled ? 'manual' : 'plain';
+  const samples = samplesOf(result);
+  const widths = (['sync', 'async'] as const).map((kind) =>
+    relativeHalfWidth(ratioEstimate(pairedRatios(samples('traced', kind), samples(reference, kind)), result.roundsPerProcess)),
+  );
+  return Math.max(...widths);
 }
 
 export function analyzeMemory(result: MemoryResult): MemoryRow[] {

@@ -32,7 +32,7 @@ export function enabledMicroSection(rows: MicroRow[], result: MicroResult): stri
       ]),
     ),
     '',
-    `${count(result.rounds, 'round')}. Spans: ${spans.expected} calls made on tracing variants, ${spans.exported} spans exported — ` +
+    `${processRounds(result)}. Spans: ${spans.expected} calls made on tracing variants, ${spans.exported} spans exported — ` +
       (spans.expected === spans.exported ? 'every span arrived.' : '**spans were lost; these numbers are not valid**.') +
       (result.warnings.length > 0 ? ` Library warnings: ${result.warnings.join('; ')}` : ''),
   ].join('\n');
@@ -53,8 +53,14 @@ export function disabledMicroSection(rows: MicroRow[], result: MicroResult): str
       ]),
     ),
     '',
-    `${count(result.rounds, 'round')}, in a process started with \`HONEYCOMB_ENABLED=false\` where no tracer provider is registered.`,
+    `${processRounds(result)}, in processes started with \`HONEYCOMB_ENABLED=false\` where no tracer provider is registered.`,
   ].join('\n');
+}
+
+/** `600 rounds in 10 processes of 60 rounds each`. */
+function processRounds(result: MicroResult): string {
+  const processes = `${result.processes} ${result.processes === 1 ? 'process' : 'processes'}`;
+  return `${count(result.rounds, 'round')} in ${processes} of ${result.roundsPerProcess} rounds each`;
 }
 
 export function memorySection(rows: MemoryRow[], result: MemoryResult): string {
