@@ -1,4 +1,4 @@
-import { widestJudgedMicroHalfWidth } from '../report/micro-analysis.js';
+import { samplesOf, widestJudgedMicroHalfWidth } from '../report/micro-analysis.js';
 import type { MicroConfig, MicroResult, MicroSettings } from './micro-result.js';
 
 /** Runs one micro-benchmark child with `config` and returns what it reports. */
@@ -49,9 +49,7 @@ export function mergeMicroResults(reports: readonly MicroResult[]): MicroResult 
     cases: first.cases.map(({ variant, kind }) => ({
       variant,
       kind,
-      nsPerCall: reports.flatMap(
-        (report) => report.cases.find((entry) => entry.variant === variant && entry.kind === kind)?.nsPerCall ?? [],
-      ),
+      nsPerCall: reports.flatMap((report) => samplesOf(report)(variant, kind)),
     })),
     spans: {
       expected: reports.reduce((sum, report) => sum + report.spans.expected, 0),

@@ -37,7 +37,8 @@ export interface MemoryRow {
   retainedPerQueuedSpan: number;
 }
 
-function samplesOf(result: MicroResult): (variant: Variant, kind: MethodKind) => number[] {
+/** A result's samples of one case (none when it did not run that case). */
+export function samplesOf(result: MicroResult): (variant: Variant, kind: MethodKind) => number[] {
   return (variant, kind) => result.cases.find((entry) => entry.variant === variant && entry.kind === kind)?.nsPerCall ?? [];
 }
 
